@@ -96,7 +96,10 @@ final class ExpressionChecker {
       }
       case BuiltinNodeKinds.WINDOW_AGGREGATE -> {
         if (path.startsWith("/aggregates/")) {
-          return ExpressionScope.empty().withRecord("acc", input).withRecord("value", input).withScalar("key", FieldType.ANY);
+          // acc and value have the same record type, but the compiler gives each record variable its
+          // own CEL type, so `cond ? acc : value` would not type-check: check reduce dynamically.
+          RecordType dynamic = RecordType.dynamicRecord();
+          return ExpressionScope.empty().withRecord("acc", dynamic).withRecord("value", dynamic).withScalar("key", FieldType.ANY);
         }
         return ExpressionScope.forRecord(input);
       }
