@@ -31,10 +31,12 @@ public final class PipelineValidator {
   private final Catalog catalog;
   private final ExpressionCompiler compiler;
   private final SpecParser parser = new SpecParser();
+  private final ShapeCache shapes;
 
   public PipelineValidator(Catalog catalog, ExpressionCompiler compiler) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.compiler = Objects.requireNonNull(compiler, "compiler");
+    this.shapes = new ShapeCache(catalog);
   }
 
   /** The catalog from the class path ({@link Catalog#load()}) and the CEL compiler. */
@@ -64,7 +66,7 @@ public final class PipelineValidator {
     parsed.problems().forEach(p -> diagnostics.at(Severity.ERROR, p.code(), p.pointer(), p.position(), p.message(), p.hint()));
     JsonNode root = document.root();
 
-    ShapeChecker shape = new ShapeChecker(catalog, diagnostics);
+    ShapeChecker shape = new ShapeChecker(catalog, shapes, diagnostics);
     shape.check(root);
     if (!root.isObject()) {
       return new ValidationResult(diagnostics.sorted(), Optional.empty(), Map.of());

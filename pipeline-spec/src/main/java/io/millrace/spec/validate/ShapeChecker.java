@@ -3,7 +3,6 @@ package io.millrace.spec.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.spec.catalog.Catalog;
 import io.millrace.spec.catalog.Condition;
-import io.millrace.spec.catalog.DocumentShape;
 import io.millrace.spec.catalog.NodeKindDescriptor;
 import io.millrace.spec.catalog.NodeRole;
 import io.millrace.spec.catalog.SettingDescriptor;
@@ -30,13 +29,15 @@ final class ShapeChecker {
   private static final String NODES = "/spec/nodes";
 
   private final Catalog catalog;
+  private final ShapeCache cache;
   private final Diagnostics diagnostics;
   private final List<ExpressionSite> expressions = new ArrayList<>();
   private int currentNode = -1;
   private String currentNodePointer = "";
 
-  ShapeChecker(Catalog catalog, Diagnostics diagnostics) {
+  ShapeChecker(Catalog catalog, ShapeCache cache, Diagnostics diagnostics) {
     this.catalog = catalog;
+    this.cache = cache;
     this.diagnostics = diagnostics;
   }
 
@@ -45,7 +46,7 @@ final class ShapeChecker {
   }
 
   void check(JsonNode root) {
-    checkValue(DocumentShape.document(), root, "", "the document");
+    checkValue(cache.document(), root, "", "the document");
   }
 
   private void checkValue(SettingType type, JsonNode value, String pointer, String label) {
@@ -180,7 +181,7 @@ final class ShapeChecker {
       wrongType(type, value, pointer, label);
       return;
     }
-    Pattern keys = type.keyPattern() == null ? null : Pattern.compile(type.keyPattern());
+    Pattern keys = type.keyPattern() == null ? null : cache.pattern(type.keyPattern());
     Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
@@ -234,7 +235,7 @@ final class ShapeChecker {
       unknownType(type.textValue(), JsonPointers.child(pointer, "type"));
       return;
     }
-    checkObject(catalog.nodeShape(kind), node, pointer, label);
+    checkObject(cache.nodeShape(kind), node, pointer, label);
   }
 
   private void unknownType(String name, String pointer) {
@@ -272,7 +273,7 @@ final class ShapeChecker {
         return;
       }
       boolean isId = s.pattern() != null && s.pattern().equals(SettingTypes.ID_PATTERN);
-      if (s.pattern() != null && !Pattern.compile(s.pattern()).matcher(text).matches()) {
+      if (s.pattern() != null && !cache.pattern(s.pattern()).matcher(text).matches()) {
         diagnostics.error(isId ? "invalid-id" : "invalid-value", pointer,
             label + " '" + JsonText.abbreviate(text) + "' is not valid: use " + s.patternDescription(),
             isId ? "e.g. '" + suggestId(text) + "'" : "it must match " + s.pattern());
