@@ -39,6 +39,8 @@ public final class DocumentShape {
     ObjectType point = ObjectType.of(
         required("x", number(), "Horizontal position in the visual editor."),
         required("y", number(), "Vertical position in the visual editor."));
+    // Examples are printed into the published schema: keep their key order stable (TreeMap), as
+    // Map.of iteration order changes from one JVM run to the next.
     return ObjectType.of(
         required("name", new StringType(SettingTypes.NAME_PATTERN, "lower-case letters, digits and '-' (a DNS label)", 63),
                 "Pipeline name, unique in the tenant.")
@@ -48,7 +50,7 @@ public final class DocumentShape {
         optional("description", string(), "What the pipeline does, for people."),
         optional("layout", new MapType(point, SettingTypes.ID_PATTERN),
                 "Visual editor node positions by node id, so a spec round-trips through the editor unchanged.")
-            .withExample(Map.of("lines", Map.of("x", 40, "y", 80))));
+            .withExample(Map.of("lines", new java.util.TreeMap<>(Map.of("x", 40, "y", 80)))));
   }
 
   static ObjectType spec() {

@@ -137,6 +137,7 @@ public final class JsonSchemaGenerator {
     ObjectNode schema = json.objectNode();
     if (type instanceof SettingType.StringType s) {
       schema.put("type", "string");
+      schema.put("minLength", 1);
       if (s.pattern() != null) {
         schema.put("pattern", "^" + s.pattern() + "$");
       }

@@ -239,7 +239,9 @@ final class ShapeChecker {
 
   private void unknownType(String name, String pointer) {
     List<String> names = catalog.kinds().stream().map(NodeKindDescriptor::name).toList();
-    boolean connectorLike = name.endsWith("-source") || name.endsWith("-sink");
+    String closest = DidYouMean.closest(name, names).orElse(null);
+    boolean connectorLike = name.endsWith("-source") || name.endsWith("-sink")
+        || catalog.kind(closest).map(NodeKindDescriptor::connector).orElse(false);
     String code = connectorLike ? "unknown-connector" : "unknown-node-type";
     String what = connectorLike ? "unknown connector '" : "unknown node type '";
     List<String> connectors = catalog.kinds().stream()
@@ -265,6 +267,10 @@ final class ShapeChecker {
         return;
       }
       String text = value.textValue();
+      if (text.isEmpty()) {
+        diagnostics.error("empty-value", pointer, label + " is empty", "write a value, or remove the setting to use its default");
+        return;
+      }
       boolean isId = s.pattern() != null && s.pattern().equals(SettingTypes.ID_PATTERN);
       if (s.pattern() != null && !Pattern.compile(s.pattern()).matcher(text).matches()) {
         diagnostics.error(isId ? "invalid-id" : "invalid-value", pointer,
