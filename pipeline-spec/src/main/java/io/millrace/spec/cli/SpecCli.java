@@ -31,6 +31,7 @@ public final class SpecCli {
     List<CliCommand> commands = new ArrayList<>();
     commands.add(new ValidateCommand(validator));
     commands.add(new SchemaCommand(catalog));
+    commands.add(new PlanCommand(new io.millrace.spec.compile.SpecCompiler(validator)));
     return commands;
   }
 

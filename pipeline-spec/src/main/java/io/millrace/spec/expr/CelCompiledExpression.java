@@ -24,6 +24,10 @@ final class CelCompiledExpression implements CompiledExpression {
   private static final Pattern MISSING_KEY =
       Pattern.compile("key '(.*)' is not present in map\\.?");
 
+  // Predicates run per record: answer with shared immutable results instead of allocating.
+  private static final EvalResult TRUE = new EvalResult.Value(Boolean.TRUE);
+  private static final EvalResult FALSE = new EvalResult.Value(Boolean.FALSE);
+
   private final String source;
   private final ExpressionKind kind;
   private final CelRuntime.Program program;
@@ -98,8 +102,8 @@ final class CelCompiledExpression implements CompiledExpression {
     }
     return switch (kind) {
       case VALUE -> new EvalResult.Value(CelValues.fromCel(result));
-      case PREDICATE -> result instanceof Boolean
-          ? new EvalResult.Value(result)
+      case PREDICATE -> result instanceof Boolean b
+          ? (b ? TRUE : FALSE)
           : mismatch("a bool", result);
       case LIST -> result instanceof List<?>
           ? new EvalResult.Value(CelValues.fromCel(result))

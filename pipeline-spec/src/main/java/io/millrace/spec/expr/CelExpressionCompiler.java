@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * variables, check the result type for the {@link ExpressionKind}, and plan the program once.
  *
  * <p>The environment is CEL's standard library and macros, the CEL extensions {@code strings},
- * {@code regex}, {@code math}, {@code encoders} and {@code optional}, and {@link
+ * {@code regex}, {@code math} and {@code optional}, and {@link
  * MillraceFunctions}, under {@link ExpressionLimits}. Thread-safe: it holds only immutable CEL
  * objects. Never throws for any expression text.
  */
@@ -63,14 +63,12 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
                 CelExtensions.strings(),
                 CelExtensions.regex(),
                 CelExtensions.math(options),
-                CelExtensions.encoders(),
                 CelExtensions.optional(),
                 millrace)
             .addRuntimeLibraries(
                 CelExtensions.strings(),
                 CelExtensions.regex(),
                 CelExtensions.math(options),
-                CelExtensions.encoders(),
                 CelExtensions.optional(),
                 millrace)
             .build();

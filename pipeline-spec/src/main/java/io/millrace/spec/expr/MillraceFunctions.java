@@ -18,12 +18,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Millrace's functions on top of CEL's standard library and extensions (strings, regex, math,
- * encoders, optional). Each is documented with examples in docs/expressions.md; the names are
+ * optional). Each is documented with examples in docs/expressions.md; the names are
  * listed in {@link #NAMES} for "did you mean" hints.
  *
  * <ul>
@@ -33,12 +34,16 @@ import java.util.List;
  *   <li>{@code json(s)}: parses a JSON string into maps/lists/strings/ints/doubles/bools/null
  *   <li>{@code hash64(x)}: stable 64-bit hash of a string, bytes or int ({@link StableHash})
  *   <li>{@code sha256(x)}: lower-case hex SHA-256 of a string (UTF-8) or bytes
+ *   <li>{@code base64.encode(b)} / {@code base64.decode(s)}: standard Base64 (CEL's own encoders
+ *       extension is not used: in CEL-java 0.11.1 its encode does not accept the native bytes
+ *       values this runtime works with)
  * </ul>
  */
 final class MillraceFunctions implements CelCompilerLibrary, CelRuntimeLibrary {
 
   static final List<String> NAMES =
-      List.of("toEpochMillis", "fromEpochMillis", "toMillis", "json", "hash64", "sha256");
+      List.of("toEpochMillis", "fromEpochMillis", "toMillis", "json", "hash64", "sha256",
+          "base64.encode", "base64.decode");
 
   private final JsonFunction json;
 
@@ -70,7 +75,13 @@ final class MillraceFunctions implements CelCompilerLibrary, CelRuntimeLibrary {
         newFunctionDeclaration(
             "sha256",
             newGlobalOverload("sha256_string", SimpleType.STRING, SimpleType.STRING),
-            newGlobalOverload("sha256_bytes", SimpleType.STRING, SimpleType.BYTES)));
+            newGlobalOverload("sha256_bytes", SimpleType.STRING, SimpleType.BYTES)),
+        newFunctionDeclaration(
+            "base64.encode",
+            newGlobalOverload("millrace_base64_encode_bytes", SimpleType.STRING, SimpleType.BYTES)),
+        newFunctionDeclaration(
+            "base64.decode",
+            newGlobalOverload("millrace_base64_decode_string", SimpleType.BYTES, SimpleType.STRING)));
   }
 
   @Override
@@ -87,7 +98,12 @@ final class MillraceFunctions implements CelCompilerLibrary, CelRuntimeLibrary {
         CelFunctionBinding.from(
             "sha256_string", String.class, s -> sha256(s.getBytes(StandardCharsets.UTF_8))),
         CelFunctionBinding.from(
-            "sha256_bytes", CelByteString.class, b -> sha256(b.toByteArray())));
+            "sha256_bytes", CelByteString.class, b -> sha256(b.toByteArray())),
+        CelFunctionBinding.from(
+            "millrace_base64_encode_bytes", CelByteString.class,
+            b -> Base64.getEncoder().encodeToString(b.toByteArray())),
+        CelFunctionBinding.from(
+            "millrace_base64_decode_string", String.class, MillraceFunctions::base64Decode));
   }
 
   private static Long toEpochMillis(Instant timestamp) throws CelEvaluationException {
@@ -113,6 +129,14 @@ final class MillraceFunctions implements CelCompilerLibrary, CelRuntimeLibrary {
       return duration.toMillis();
     } catch (ArithmeticException | DateTimeException e) {
       throw new CelEvaluationException("toMillis: duration out of range: " + duration);
+    }
+  }
+
+  private static CelByteString base64Decode(String text) throws CelEvaluationException {
+    try {
+      return CelByteString.of(Base64.getDecoder().decode(text));
+    } catch (IllegalArgumentException e) {
+      throw new CelEvaluationException("base64.decode: " + e.getMessage());
     }
   }
 
