@@ -17,4 +17,11 @@ public interface CompiledExpression {
 
   /** Evaluates against one record (the {@code value} variable) with its key and timestamp. */
   EvalResult evaluate(Object value, Object key, long timestampMillis);
+
+  /**
+   * Evaluates with explicit variable values, named as in the {@link ExpressionScope} the
+   * expression was compiled for (joins, reduce, process). A TIMESTAMP variable may be given as
+   * {@link java.time.Instant} or epoch milliseconds ({@link Long}).
+   */
+  EvalResult evaluate(java.util.Map<String, ?> variables);
 }

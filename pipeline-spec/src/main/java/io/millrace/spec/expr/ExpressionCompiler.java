@@ -9,5 +9,14 @@ package io.millrace.spec.expr;
  */
 public interface ExpressionCompiler {
 
-  CompileResult compile(String expression, RecordType input, ExpressionKind kind);
+  /**
+   * Compiles against an explicit set of variables (joins: {@code left}/{@code right}; reduce:
+   * {@code acc}/{@code value}; process: state names and {@code timer}).
+   */
+  CompileResult compile(String expression, ExpressionScope scope, ExpressionKind kind);
+
+  /** Compiles with the usual variables {@code value} (of type {@code input}), {@code key}, {@code timestamp}. */
+  default CompileResult compile(String expression, RecordType input, ExpressionKind kind) {
+    return compile(expression, ExpressionScope.forRecord(input), kind);
+  }
 }

@@ -1,5 +1,6 @@
 package io.millrace.spec.expr;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,8 @@ public record RecordType(boolean dynamic, Map<String, FieldType> fields) {
 
   public RecordType {
     Objects.requireNonNull(fields, "fields");
-    fields = Map.copyOf(new LinkedHashMap<>(fields));
+    // Unmodifiable but ordered, so hints and docs list fields in declaration order.
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   /** A schemaless record: fields are looked up at run time. */

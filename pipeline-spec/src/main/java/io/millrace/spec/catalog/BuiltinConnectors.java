@@ -1,0 +1,125 @@
+package io.millrace.spec.catalog;
+
+import static io.millrace.spec.catalog.SettingDescriptor.optional;
+import static io.millrace.spec.catalog.SettingDescriptor.required;
+import static io.millrace.spec.catalog.SettingTypes.atLeast;
+import static io.millrace.spec.catalog.SettingTypes.expression;
+import static io.millrace.spec.catalog.SettingTypes.id;
+import static io.millrace.spec.catalog.SettingTypes.identifier;
+import static io.millrace.spec.catalog.SettingTypes.listOf;
+import static io.millrace.spec.catalog.SettingTypes.nonEmptyListOf;
+import static io.millrace.spec.catalog.SettingTypes.number;
+import static io.millrace.spec.catalog.SettingTypes.oneOf;
+import static io.millrace.spec.catalog.SettingTypes.size;
+import static io.millrace.spec.catalog.SettingTypes.string;
+
+import io.millrace.spec.catalog.Condition.ExactlyOneOf;
+import io.millrace.spec.catalog.Condition.ForbiddenWhen;
+import io.millrace.spec.catalog.Condition.RequiredWhen;
+import io.millrace.spec.catalog.SettingType.ObjectType;
+import io.millrace.spec.expr.ExpressionKind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The connectors this module knows without any connector module on the class path: Kafka, the
+ * data generator (incl. Nexmark) and the HTTP ingest source. Registered in {@code
+ * META-INF/services/io.millrace.spec.catalog.ConnectorProvider} like any other provider.
+ */
+public final class BuiltinConnectors implements ConnectorProvider {
+
+  public static final String KAFKA_SOURCE = "kafka-source";
+  public static final String KAFKA_SINK = "kafka-sink";
+  public static final String DATAGEN_SOURCE = "datagen-source";
+  public static final String HTTP_SOURCE = "http-source";
+
+  @Override
+  public List<ConnectorDescriptor> connectors() {
+    return List.of(kafkaSource(), kafkaSink(), datagenSource(), httpSource());
+  }
+
+  private static SettingDescriptor format() {
+    return optional("format", oneOf("json", "text", "bytes"),
+            "Record encoding: json (an object per message), text (a string per message), bytes.")
+        .withDefault("json");
+  }
+
+  static ConnectorDescriptor kafkaSource() {
+    return new ConnectorDescriptor(KAFKA_SOURCE, NodeRole.SOURCE, "Reads records from a Kafka topic.",
+        ObjectType.of(
+            required("topic", string(), "Topic to read.").withExample("orders"),
+            format(),
+            optional("startFrom", oneOf("earliest", "latest", "committed"),
+                    "Where to start without a checkpoint: earliest, latest, or the consumer group's committed offsets.")
+                .withDefault("committed"),
+            optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster).")
+                .withExample("kafka-1:9092,kafka-2:9092"),
+            optional("groupId", string(), "Consumer group for committed offsets (default: the pipeline name).")
+                .withExample("orders-enricher")),
+        List.of());
+  }
+
+  static ConnectorDescriptor kafkaSink() {
+    return new ConnectorDescriptor(KAFKA_SINK, NodeRole.SINK, "Writes records to a Kafka topic.",
+        ObjectType.of(
+                optional("topic", string(), "Topic to write (or use topicExpression).").withExample("alerts"),
+                optional("topicExpression", expression(ExpressionKind.VALUE), "Topic per record, a string computed from `value`.")
+                    .withExample("'events-' + value.category"),
+                optional("key", expression(ExpressionKind.KEY), "Message key per record (default: no key).")
+                    .withExample("value.userId"),
+                format(),
+                optional("delivery", oneOf("exactly-once", "at-least-once", "none"),
+                        "exactly-once: transactional writes committed on checkpoints; at-least-once: flushed on checkpoints; none: fire and forget.")
+                    .withDefault("exactly-once"),
+                optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster).")
+                    .withExample("kafka-1:9092"),
+                optional("maxRequestSize", size(), "Largest produce request.").withDefault("1MB"))
+            .withConditions(new ExactlyOneOf(List.of("topic", "topicExpression"),
+                "set either `topic` (fixed) or `topicExpression` (per record)")),
+        List.of("exactly one of topic, topicExpression"));
+  }
+
+  static ConnectorDescriptor datagenSource() {
+    ObjectType field = ObjectType.of(
+            required("name", identifier(), "Field name.").withExample("sensorId"),
+            required("kind", oneOf("sequence", "random-int", "random-double", "random-string", "one-of", "timestamp", "uuid"),
+                    "sequence: 0, 1, 2...; random-int/random-double in [min, max]; random-string of `length`; "
+                        + "one-of `values`; timestamp: the event time; uuid.")
+                .withExample("random-int"),
+            optional("min", number(), "Lower bound (random-int, random-double).").withExample(0),
+            optional("max", number(), "Upper bound (random-int, random-double).").withExample(100),
+            optional("length", atLeast(1), "Length of random strings.").withDefault(8L),
+            optional("values", nonEmptyListOf(string()), "Values to pick from (one-of).").withExample(List.of("a", "b")))
+        .withConditions(new RequiredWhen("values", "kind", Set.of("one-of"), "list the values to pick from, e.g. values: [red, green]"));
+    ObjectType nexmark = ObjectType.of(
+        optional("stream", oneOf("all", "person", "auction", "bid"),
+                "Which Nexmark events to emit: all (wrapped as {type, person, auction, bid}) or one kind.")
+            .withDefault("all"));
+    return new ConnectorDescriptor(DATAGEN_SOURCE, NodeRole.SOURCE,
+        "Generates records: from field specs, or the Nexmark auction benchmark events.",
+        ObjectType.of(
+                optional("generator", oneOf("fields", "nexmark"), "fields: records from `fields`; nexmark: Nexmark events.")
+                    .withDefault("fields"),
+                optional("fields", nonEmptyListOf(field), "Field specs (generator fields)."),
+                optional("nexmark", nexmark, "Nexmark options (generator nexmark)."),
+                optional("rate", atLeast(1), "Records per second.").withDefault(1000L),
+                optional("count", atLeast(1), "Stop after this many records (default: unbounded).").withExample(100000),
+                optional("seed", SettingTypes.integer(Long.MIN_VALUE, Long.MAX_VALUE), "Random seed; the same seed gives the same records.")
+                    .withDefault(0L))
+            .withConditions(
+                new RequiredWhen("fields", "generator", Set.of("fields"), "add `fields`, e.g. fields: [{name: id, kind: sequence}]"),
+                new ForbiddenWhen("fields", "generator", Set.of("nexmark"), "the nexmark generator has fixed fields: remove `fields`"),
+                new ForbiddenWhen("nexmark", "generator", Set.of("fields"), "`nexmark` options need generator: nexmark")),
+        List.of());
+  }
+
+  static ConnectorDescriptor httpSource() {
+    return new ConnectorDescriptor(HTTP_SOURCE, NodeRole.SOURCE,
+        "Records posted to the control plane's API (POST /api/v1/streams/{stream}/records).",
+        ObjectType.of(
+            required("stream", id(), "Stream name in the ingest URL.").withExample("clicks"),
+            format(),
+            optional("maxRecordSize", size(), "Largest accepted record.").withDefault("1MB")),
+        List.of());
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The one typed description of every node kind and connector ({@link io.millrace.spec.catalog.NodeKindDescriptor},
+ * {@link io.millrace.spec.catalog.SettingDescriptor}): the JSON Schema, the validator and the
+ * console's forms all read it. Connector modules add connectors through {@link
+ * io.millrace.spec.catalog.ConnectorProvider} (ServiceLoader).
+ */
+package io.millrace.spec.catalog;

@@ -1,0 +1,175 @@
+package io.millrace.spec.expr;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compiles Millrace expressions with CEL (dev.cel:cel): parse, type-check against the scope's
+ * variables, check the result type for the {@link ExpressionKind}, and plan the program once.
+ *
+ * <p>The environment is CEL's standard library and macros, the CEL extensions {@code strings},
+ * {@code regex}, {@code math} and {@code optional}, and {@link
+ * MillraceFunctions}, under {@link ExpressionLimits}. Thread-safe: it holds only immutable CEL
+ * objects. Never throws for any expression text.
+ */
+public final class CelExpressionCompiler implements ExpressionCompiler {
+
+  private static final List<String> STANDARD_FUNCTIONS =
+      List.of("size", "contains", "startsWith", "endsWith", "matches", "int", "uint", "double",
+          "string", "bytes", "bool", "timestamp", "duration", "dyn", "type", "has", "all",
+          "exists", "exists_one", "map", "filter", "getFullYear", "getMonth", "getDayOfYear",
+          "getDayOfMonth", "getDate", "getDayOfWeek", "getHours", "getMinutes", "getSeconds",
+          "getMilliseconds");
+
+  private final ExpressionLimits limits;
+  private final Cel base;
+  private final Set<String> functionNames;
+
+  public CelExpressionCompiler() {
+    this(ExpressionLimits.defaults());
+  }
+
+  public CelExpressionCompiler(ExpressionLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    CelOptions options =
+        CelOptions.current()
+            // Timestamps as java.time.Instant, durations as java.time.Duration, bytes as
+            // CelByteString: the record model's types, not protobuf wrappers.
+            .evaluateCanonicalTypesToNativeValues(true)
+            // Schemaless JSON numbers arrive as int or double: let 150.0 > 100 just work.
+            .enableHeterogeneousNumericComparisons(true)
+            .maxExpressionCodePointSize(limits.maxLength())
+            .maxParseRecursionDepth(limits.maxNestingDepth())
+            .comprehensionMaxIterations(limits.maxComprehensionIterations())
+            .maxRegexProgramSize(limits.maxRegexProgramSize())
+            .build();
+    MillraceFunctions millrace = new MillraceFunctions(limits);
+    this.base =
+        CelFactory.standardCelBuilder()
+            .setOptions(options)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addCompilerLibraries(
+                CelExtensions.strings(),
+                CelExtensions.regex(),
+                CelExtensions.math(options),
+                CelExtensions.optional(),
+                millrace)
+            .addRuntimeLibraries(
+                CelExtensions.strings(),
+                CelExtensions.regex(),
+                CelExtensions.math(options),
+                CelExtensions.optional(),
+                millrace)
+            .build();
+    Set<String> names = new TreeSet<>(STANDARD_FUNCTIONS);
+    CelExtensions.getAllFunctionNames().stream()
+        .filter(name -> !name.contains("@"))
+        .forEach(names::add);
+    names.addAll(MillraceFunctions.NAMES);
+    this.functionNames = Set.copyOf(names);
+  }
+
+  /** The limits this compiler enforces (and its programs run under). */
+  public ExpressionLimits limits() {
+    return limits;
+  }
+
+  @Override
+  public CompileResult compile(String expression, ExpressionScope scope, ExpressionKind kind) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(kind, "kind");
+    if (expression == null || expression.isBlank()) {
+      return failed(SourcePositions.errorAt(
+          expression == null ? "" : expression, 0, "the expression is empty",
+          "write a CEL expression, e.g. " + example(kind)));
+    }
+    try {
+      return compileChecked(expression, scope, kind);
+    } catch (RuntimeException | StackOverflowError e) {
+      // CEL raised something instead of reporting an issue; the caller still gets a located
+      // error, never an exception.
+      return failed(SourcePositions.errorAt(
+          expression, SourcePositions.firstToken(expression),
+          "the expression cannot be compiled: " + e,
+          "simplify the expression; see pipeline-spec/docs/expressions.md"));
+    }
+  }
+
+  private CompileResult compileChecked(String expression, ExpressionScope scope, ExpressionKind kind)
+      throws StackOverflowError {
+    Cel cel = ScopeEnvironment.extend(base, scope);
+    CelValidationResult result = cel.compile(expression);
+    if (result.hasError()) {
+      Optional<CelExpr> parsed = parsedTree(cel, expression);
+      return new CompileResult.Failed(
+          new IssueTranslator(expression, scope, parsed, functionNames, limits)
+              .translate(result.getErrors()));
+    }
+    CelAbstractSyntaxTree ast;
+    try {
+      ast = result.getAst();
+    } catch (dev.cel.common.CelValidationException e) {
+      return failed(SourcePositions.errorAt(expression, 0, e.getMessage(), null));
+    }
+    int nodes = AstNodes.count(ast.getExpr());
+    if (nodes > limits.maxAstNodes()) {
+      return failed(SourcePositions.errorAt(
+          expression, SourcePositions.firstToken(expression),
+          "the expression is too large: " + nodes + " nodes after macro expansion (limit "
+              + limits.maxAstNodes() + ")",
+          "split the work over several nodes"));
+    }
+    Optional<String[]> violation = ResultTypeRule.violation(kind, ast.getResultType());
+    if (violation.isPresent()) {
+      return failed(SourcePositions.errorAt(
+          expression, SourcePositions.firstToken(expression),
+          violation.get()[0], violation.get()[1]));
+    }
+    try {
+      return new CompileResult.Compiled(
+          new CelCompiledExpression(
+              expression, kind, cel.createProgram(ast), scope,
+              ValueFieldUsage.fieldsRead(ast.getExpr())));
+    } catch (dev.cel.common.CelException e) {
+      return failed(SourcePositions.errorAt(
+          expression, SourcePositions.firstToken(expression), e.getMessage(), null));
+    }
+  }
+
+  private static Optional<CelExpr> parsedTree(Cel cel, String expression) {
+    CelValidationResult parsed = cel.parse(expression);
+    if (parsed.hasError()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parsed.getAst().getExpr());
+    } catch (dev.cel.common.CelValidationException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static CompileResult failed(ExpressionError error) {
+    return new CompileResult.Failed(List.of(error));
+  }
+
+  private static String example(ExpressionKind kind) {
+    return switch (kind) {
+      case PREDICATE -> "value.amount > 100";
+      case VALUE -> "{'user': value.user, 'total': value.price * value.quantity}";
+      case LIST -> "value.text.split(' ')";
+      case KEY -> "value.userId";
+      case TIMESTAMP -> "timestamp(value.eventTime)";
+    };
+  }
+}
