@@ -14,6 +14,19 @@ public sealed interface ConnectionState {
     /** One line for operators: the state and its details. */
     String describe();
 
+    /** The process has started; the first connection attempt is about to be made. */
+    record Starting() implements ConnectionState {
+        @Override
+        public String name() {
+            return "STARTING";
+        }
+
+        @Override
+        public String describe() {
+            return name();
+        }
+    }
+
     /** A stream is being opened and RegisterWorker sent; {@code attempt} counts since the last successful session. */
     record Connecting(int attempt) implements ConnectionState {
         @Override

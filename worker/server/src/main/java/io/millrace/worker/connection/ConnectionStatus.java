@@ -15,7 +15,7 @@ public class ConnectionStatus {
     private static final Logger LOG = Logger.getLogger(ConnectionStatus.class);
 
     private final String workerId;
-    private final AtomicReference<ConnectionState> current = new AtomicReference<>(new ConnectionState.Connecting(0));
+    private final AtomicReference<ConnectionState> current = new AtomicReference<>(new ConnectionState.Starting());
 
     public ConnectionStatus(WorkerIdentity identity) {
         this.workerId = identity.id();

@@ -150,8 +150,15 @@ final class GatewaySession {
 
     private static String describe(Throwable failure) {
         Status status = Status.fromThrowable(failure);
-        return status.getDescription() == null ? status.getCode().toString()
-                : status.getCode() + ": " + status.getDescription();
+        StringBuilder text = new StringBuilder(status.getCode().toString());
+        if (status.getDescription() != null) {
+            text.append(": ").append(status.getDescription());
+        }
+        // "UNAVAILABLE: io exception" alone does not tell an operator whether the port is closed or DNS failed.
+        if (status.getCause() != null && status.getCause().getMessage() != null) {
+            text.append(" (").append(status.getCause().getMessage()).append(')');
+        }
+        return text.toString();
     }
 
     /** gRPC callbacks: hop onto the connector's thread, never touch state here. */
