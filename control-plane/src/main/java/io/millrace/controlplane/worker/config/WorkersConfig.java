@@ -24,7 +24,7 @@ public interface WorkersConfig {
 
     /**
      * How often the deadline monitor looks for workers past their heartbeat timeout. A worker is marked LOST at most
-     * this long after its deadline.
+     * this long after its deadline. At least 1s (the scheduler's resolution).
      */
     @WithDefault("1s")
     Duration deadlineCheckInterval();
