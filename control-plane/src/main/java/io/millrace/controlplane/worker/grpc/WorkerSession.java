@@ -34,7 +34,7 @@ final class WorkerSession {
 
     /** Set once the registration is accepted; before that only RegisterWorker is legal. */
     private volatile String workerId;
-    private volatile String endCause = "stream closed by the control plane";
+    private volatile String endCause = "stream ended (worker cancelled it or the connection dropped)";
 
     WorkerSession(MultiEmitter<? super ControlMessage> replies, WorkerRegistry registry, WorkerSessions sessions,
             WorkersConfig config) {
@@ -135,6 +135,7 @@ final class WorkerSession {
     void fail(Status status, String description) {
         LOG.warnf("worker %s: closing session %s: %s %s", workerId == null ? "(unregistered)" : workerId, id,
                 status.getCode(), description);
+        endCause = "closed by the control plane: " + status.getCode();
         replies.fail(status.withDescription(description).asRuntimeException());
     }
 

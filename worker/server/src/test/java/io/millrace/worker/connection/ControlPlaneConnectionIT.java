@@ -44,7 +44,7 @@ class ControlPlaneConnectionIT {
         assertThat(registration.getBuildVersion()).isNotBlank();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> controlPlane.heartbeats().size() >= 3);
-        List<Heartbeat> beats = controlPlane.heartbeats().subList(0, 3);
+        List<Heartbeat> beats = List.copyOf(controlPlane.heartbeats()).subList(0, 3);
         assertThat(beats).extracting(Heartbeat::getSeq).containsExactly(1L, 2L, 3L);
         assertThat(beats).allSatisfy(beat -> {
             assertThat(beat.getFreeSlots()).isEqualTo(3);
