@@ -1,0 +1,119 @@
+package io.millrace.worker.connection;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.millrace.protocol.v1.WorkerGatewayGrpc;
+import io.millrace.worker.config.WorkerConfig;
+import io.millrace.worker.identity.WorkerIdentity;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps this worker connected to the control plane: dials out at start, runs one {@link GatewaySession} at a time,
+ * and after a session ends schedules the next one with backoff. All of it runs on one dedicated thread, so sessions,
+ * backoff and state need no locks.
+ */
+@ApplicationScoped
+public class ControlPlaneConnector implements GatewaySession.Listener {
+
+    private final WorkerIdentity identity;
+    private final WorkerConfig.ControlPlane target;
+    private final WorkerConfig.Reconnect reconnect;
+    private final ConnectionStatus status;
+    private final Backoff backoff;
+
+    private ScheduledExecutorService thread;
+    private ManagedChannel channel;
+    private GatewaySession session;
+    private int attempt;
+    private boolean stopped;
+
+    public ControlPlaneConnector(WorkerIdentity identity, WorkerConfig config, ConnectionStatus status) {
+        this.identity = identity;
+        this.target = config.controlPlane();
+        this.reconnect = config.reconnect();
+        this.status = status;
+        this.backoff = new Backoff(reconnect.initialBackoff(), reconnect.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    void start(@Observes StartupEvent event) {
+        thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "millrace-control-plane-link");
+            t.setDaemon(true);
+            return t;
+        });
+        // One channel for the process: it re-establishes its HTTP/2 connection by itself; we only open new streams.
+        channel = NettyChannelBuilder.forAddress(target.host(), target.port()).usePlaintext().build();
+        thread.execute(this::connect);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (thread == null) {
+            return;
+        }
+        thread.submit(() -> {
+            stopped = true;
+            status.moveTo(new ConnectionState.Stopped());
+            if (session != null) {
+                session.abort("worker shutting down");
+            }
+        });
+        thread.shutdown();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+        channel.shutdownNow();
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        attempt++;
+        status.moveTo(new ConnectionState.Connecting(attempt));
+        // No engine yet: every slot is free. The engine will supply the live count.
+        session = new GatewaySession(identity, thread, this, System::nanoTime, identity::slots);
+        session.open(WorkerGatewayGrpc.newStub(channel));
+    }
+
+    @Override
+    public void accepted(GatewaySession from, Duration heartbeatInterval, Duration heartbeatTimeout) {
+        if (from != session) {
+            return;
+        }
+        attempt = 0;
+        backoff.reset();
+        status.moveTo(new ConnectionState.Registered(heartbeatInterval, heartbeatTimeout));
+    }
+
+    @Override
+    public void refused(GatewaySession from, String reason) {
+        if (from != session || stopped) {
+            return;
+        }
+        status.moveTo(new ConnectionState.Refused(reason, reconnect.afterRefusal()));
+    }
+
+    @Override
+    public void ended(GatewaySession from, String cause) {
+        if (from != session || stopped) {
+            return;
+        }
+        session = null;
+        Duration delay;
+        if (status.current() instanceof ConnectionState.Refused refused) {
+            delay = refused.retryIn();
+        } else {
+            delay = backoff.nextDelay();
+            status.moveTo(new ConnectionState.Disconnected(cause, delay));
+        }
+        thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
