@@ -22,6 +22,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Runnable gracefulStop;
     private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Path extraDirectoryToDelete;
 
     PostgresServer(ServerProcess process, int port, String password, Runnable gracefulStop, Path temporaryRoot) {
         this.process = process;
@@ -73,6 +74,14 @@ public final class PostgresServer implements AutoCloseable {
         if (temporaryRoot != null) {
             Directories.deleteTree(temporaryRoot);
         }
+        if (extraDirectoryToDelete != null) {
+            Directories.deleteTree(extraDirectoryToDelete);
+        }
+    }
+
+    /** A directory outside the data area that belongs to this run (a short socket directory); null for none. */
+    void deleteOnClose(Path directory) {
+        extraDirectoryToDelete = directory;
     }
 
     @Override
