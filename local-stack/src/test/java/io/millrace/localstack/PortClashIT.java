@@ -49,6 +49,18 @@ class PortClashIT {
         }
     }
 
+    @Test
+    void keycloakRetriesOnAnotherPortWhenItsPortIsTaken() throws Exception {
+        try (ServerSocket occupied = occupy()) {
+            PortSource clashFirst = PortSource.firstThen(List.of(occupied.getLocalPort()), PortSource.free());
+            try (KeycloakServer keycloak = new KeycloakLauncher(KeycloakConfig.defaults().withLogDir(TestLogs.dir()),
+                    clashFirst).start()) {
+                assertThat(keycloak.baseUrl()).doesNotEndWith(":" + occupied.getLocalPort());
+                assertThat(java.nio.file.Files.readString(keycloak.logFile())).containsIgnoringCase("already");
+            }
+        }
+    }
+
     private static ServerSocket occupy() throws Exception {
         return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
