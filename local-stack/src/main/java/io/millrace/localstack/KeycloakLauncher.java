@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,7 +74,7 @@ public final class KeycloakLauncher {
             long begin = System.nanoTime();
             boolean firstStart = !distribution.augmented();
             KeycloakServer server;
-            try (FileLock ignored = distribution.firstStartLock()) {
+            try (KeycloakDistribution.HeldLock ignored = distribution.firstStartLock()) {
                 server = PortRetry.run("keycloak",
                         () -> startOnce(jdk, home, root, adminPassword, logFile, persistent));
                 distribution.markAugmented();
