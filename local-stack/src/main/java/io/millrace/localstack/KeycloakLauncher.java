@@ -104,8 +104,13 @@ public final class KeycloakLauncher {
         ServerProcess process = ServerProcess.start("keycloak", command, environment(jdk, adminPassword), home,
                 logFile);
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+        // Health alone is not enough: the management port answers before the HTTP port is bound, so also ask the
+        // HTTP port for the imported realm.
+        URI realm = URI.create("http://127.0.0.1:" + httpPort + "/realms/" + KeycloakServer.REALM
+                + "/.well-known/openid-configuration");
         Readiness.await(process, config.startupTimeout(),
-                () -> HttpProbe.answers(ready, status -> status == 200, body -> body.contains("\"UP\"")),
+                () -> HttpProbe.answers(ready, status -> status == 200, body -> body.contains("\"UP\""))
+                        && HttpProbe.answers(realm, status -> status == 200, body -> body.contains("issuer")),
                 PORT_CLASH_MARKERS);
         return new KeycloakServer(process, httpPort, ADMIN_USERNAME, adminPassword, persistent ? null : root);
     }

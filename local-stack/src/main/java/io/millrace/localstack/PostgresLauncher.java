@@ -145,9 +145,10 @@ public final class PostgresLauncher {
         ServerProcess process = ServerProcess.start("postgres",
                 osUser.command(binaries.postgres(), arguments.toArray(String[]::new)), Map.of(), root, logFile);
         Runnable fastStop = () -> runPgCtlStop(binaries, osUser, root, pgdata, logFile);
+        process.useGracefulStop(fastStop);
         Readiness.await(process, config.startupTimeout(),
                 () -> canConnect(port, superuserPassword), PORT_CLASH_MARKERS);
-        PostgresServer server = new PostgresServer(process, port, password, fastStop, persistent ? null : root);
+        PostgresServer server = new PostgresServer(process, port, password, persistent ? null : root);
         try {
             createRoleAndDatabase(port, superuserPassword, password);
         } catch (SQLException e) {

@@ -19,16 +19,14 @@ public final class PostgresServer implements AutoCloseable {
     private final ServerProcess process;
     private final int port;
     private final String password;
-    private final Runnable gracefulStop;
     private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Path extraDirectoryToDelete;
 
-    PostgresServer(ServerProcess process, int port, String password, Runnable gracefulStop, Path temporaryRoot) {
+    PostgresServer(ServerProcess process, int port, String password, Path temporaryRoot) {
         this.process = process;
         this.port = port;
         this.password = password;
-        this.gracefulStop = gracefulStop;
         this.temporaryRoot = temporaryRoot;
     }
 
@@ -70,7 +68,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        process.stop(Duration.ofSeconds(30), gracefulStop);
+        process.stop(Duration.ofSeconds(30));
         if (temporaryRoot != null) {
             Directories.deleteTree(temporaryRoot);
         }
