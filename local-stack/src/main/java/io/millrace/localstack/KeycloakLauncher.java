@@ -112,7 +112,10 @@ public final class KeycloakLauncher {
                 () -> HttpProbe.answers(ready, status -> status == 200, body -> body.contains("\"UP\""))
                         && HttpProbe.answers(realm, status -> status == 200, body -> body.contains("issuer")),
                 PORT_CLASH_MARKERS);
-        return new KeycloakServer(process, httpPort, ADMIN_USERNAME, adminPassword, persistent ? null : root);
+        if (!persistent) {
+            process.deleteAfterStop(root);
+        }
+        return new KeycloakServer(process, httpPort, ADMIN_USERNAME, adminPassword);
     }
 
     /** The variables kc.sh reads; inherited KC_* and JAVA_OPTS settings are dropped so they cannot change the run. */

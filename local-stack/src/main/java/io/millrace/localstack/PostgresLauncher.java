@@ -69,7 +69,7 @@ public final class PostgresLauncher {
             initialiseIfNeeded(binaries, osUser, root, pgdata, superuserPassword, logFile, persistent);
             PostgresServer server = PortRetry.run("postgres", () -> startOnce(binaries, osUser, root, pgdata,
                     socketDir, superuserPassword, password, logFile, persistent));
-            server.deleteOnClose(socketDir.startsWith(root) ? null : socketDir);
+
             LOG.log(Level.INFO, "local-stack postgres ready: " + server.jdbcUrl() + " pid=" + server.pid()
                     + " started in " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms"
                     + (persistent ? " (persistent data " + root + ")" : "") + ", log " + logFile);
@@ -148,7 +148,13 @@ public final class PostgresLauncher {
         process.useGracefulStop(fastStop);
         Readiness.await(process, config.startupTimeout(),
                 () -> canConnect(port, superuserPassword), PORT_CLASH_MARKERS);
-        PostgresServer server = new PostgresServer(process, port, password, persistent ? null : root);
+        if (!persistent) {
+            process.deleteAfterStop(root);
+        }
+        if (!socketDir.startsWith(root)) {
+            process.deleteAfterStop(socketDir);
+        }
+        PostgresServer server = new PostgresServer(process, port, password);
         try {
             createRoleAndDatabase(port, superuserPassword, password);
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package io.millrace.localstack;
 
-import io.millrace.localstack.process.Directories;
 import io.millrace.localstack.process.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +18,12 @@ public final class PostgresServer implements AutoCloseable {
     private final ServerProcess process;
     private final int port;
     private final String password;
-    private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Path extraDirectoryToDelete;
 
-    PostgresServer(ServerProcess process, int port, String password, Path temporaryRoot) {
+    PostgresServer(ServerProcess process, int port, String password) {
         this.process = process;
         this.port = port;
         this.password = password;
-        this.temporaryRoot = temporaryRoot;
     }
 
     public String jdbcUrl() {
@@ -69,17 +65,6 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         process.stop(Duration.ofSeconds(30));
-        if (temporaryRoot != null) {
-            Directories.deleteTree(temporaryRoot);
-        }
-        if (extraDirectoryToDelete != null) {
-            Directories.deleteTree(extraDirectoryToDelete);
-        }
-    }
-
-    /** A directory outside the data area that belongs to this run (a short socket directory); null for none. */
-    void deleteOnClose(Path directory) {
-        extraDirectoryToDelete = directory;
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class ServerProcess {
     private final LogView log;
     private final Thread shutdownHook;
     private volatile Runnable gracefulStop;
+    private final List<Path> deleteAfterStop = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean stopped;
 
     private ServerProcess(String name, Process process, LogView log) {
@@ -46,6 +47,14 @@ public final class ServerProcess {
         } catch (IllegalStateException shuttingDown) {
             // Started by a shutdown hook (pg_ctl stopping PostgreSQL): waited for by that hook, needs none itself.
         }
+    }
+
+    /**
+     * A directory that belongs to this run only (a temporary data directory), deleted once the process is stopped,
+     * also by the JVM shutdown hook. Register it only once the server is up: a failed attempt is retried in it.
+     */
+    public void deleteAfterStop(Path directory) {
+        deleteAfterStop.add(directory);
     }
 
     /** How to stop the server gracefully (default: SIGTERM), also used by the JVM shutdown hook. */
@@ -164,6 +173,14 @@ public final class ServerProcess {
         process.descendants().forEach(family::add);
         family.add(process.toHandle());
         killAndAwait(family);
+        for (Path directory : deleteAfterStop) {
+            try {
+                Directories.deleteTree(directory);
+            } catch (UncheckedIOException e) {
+                LOG.log(Level.WARNING, "local-stack " + name + ": could not delete " + directory + ": "
+                        + e.getMessage());
+            }
+        }
     }
 
     private void killAndAwait(List<ProcessHandle> family) {
