@@ -27,12 +27,16 @@ record KafkaBrokerClasspath(List<Path> jars) {
                 .filter(entry -> !entry.isBlank())
                 .map(entry -> Path.of(entry.replace(PLACEHOLDER, repository)))
                 .toList();
-        List<Path> missing = jars.stream().filter(jar -> !Files.isRegularFile(jar)).toList();
+        // Kafka's own jars first in the message: they are what a reader looks for.
+        List<String> missing = jars.stream().filter(jar -> !Files.isRegularFile(jar))
+                .map(jar -> jar.getFileName().toString())
+                .sorted(java.util.Comparator.comparing((String name) -> !name.startsWith("kafka")))
+                .toList();
         if (!missing.isEmpty()) {
             throw new MissingPrerequisiteException("Kafka broker jars missing from the local Maven repository "
                     + repository + ": " + missing.size() + " of " + jars.size() + ", e.g. "
-                    + missing.subList(0, Math.min(3, missing.size())) + ". To get them, " + MavenArtifacts.INSTALL_HINT
-                    + ".");
+                    + String.join(", ", missing.subList(0, Math.min(4, missing.size()))) + ". To get them, "
+                    + MavenArtifacts.INSTALL_HINT + ".");
         }
         return new KafkaBrokerClasspath(jars);
     }

@@ -90,7 +90,10 @@ public final class KafkaLauncher {
                 logFile);
         Readiness.await(process, config.startupTimeout(), () -> process.log().contains(READY_LINE),
                 PORT_CLASH_MARKERS);
-        return new KafkaServer(process, clientPort, persistent ? null : root);
+        if (!persistent) {
+            process.deleteAfterStop(root);
+        }
+        return new KafkaServer(process, clientPort);
     }
 
     /** {@code kafka-storage format}: once per data directory, with a new random cluster id. */

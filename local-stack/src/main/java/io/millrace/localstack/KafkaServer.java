@@ -1,6 +1,5 @@
 package io.millrace.localstack;
 
-import io.millrace.localstack.process.Directories;
 import io.millrace.localstack.process.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,13 +10,11 @@ public final class KafkaServer implements AutoCloseable {
 
     private final ServerProcess process;
     private final int port;
-    private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    KafkaServer(ServerProcess process, int port, Path temporaryRoot) {
+    KafkaServer(ServerProcess process, int port) {
         this.process = process;
         this.port = port;
-        this.temporaryRoot = temporaryRoot;
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -40,9 +37,6 @@ public final class KafkaServer implements AutoCloseable {
             return;
         }
         process.stop(Duration.ofSeconds(30));
-        if (temporaryRoot != null) {
-            Directories.deleteTree(temporaryRoot);
-        }
     }
 
     @Override

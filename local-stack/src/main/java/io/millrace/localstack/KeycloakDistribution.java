@@ -48,7 +48,7 @@ record KeycloakDistribution(Path home) {
             return new KeycloakDistribution(target);
         }
         Directories.create(target.getParent());
-        try (FileLock ignored = lock(target.getParent().resolve(target.getFileName() + ".lock"))) {
+        try (HeldLock ignored = lock(target.getParent().resolve(target.getFileName() + ".lock"))) {
             if (Files.isRegularFile(target.resolve(INSTALLED_MARKER))) {
                 return new KeycloakDistribution(target);
             }
@@ -89,7 +89,7 @@ record KeycloakDistribution(Path home) {
      * Held by the first start on this distribution until it is ready. Null when that start already happened (later
      * starts reuse the augmented distribution and need no lock).
      */
-    FileLock firstStartLock() {
+    HeldLock firstStartLock() {
         if (augmented()) {
             return null;
         }
@@ -100,12 +100,21 @@ record KeycloakDistribution(Path home) {
         }
     }
 
+    /** A held lock; closing it closes its channel, which releases the lock and the file descriptor. */
+    record HeldLock(FileChannel channel) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
     /** A lock shared by JVMs (the file lock) and by threads of this JVM (file locks are per JVM, not per thread). */
-    private static FileLock lock(Path lockFile) throws IOException {
+    private static HeldLock lock(Path lockFile) throws IOException {
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         while (true) {
             try {
-                return channel.lock();
+                FileLock ignored = channel.lock();
+                return new HeldLock(channel);
             } catch (java.nio.channels.OverlappingFileLockException e) {
                 // Another thread of this JVM holds it: wait for it like another JVM would be waited for.
                 try {
@@ -115,6 +124,9 @@ record KeycloakDistribution(Path home) {
                     channel.close();
                     throw new IOException("Interrupted while waiting for " + lockFile, interrupted);
                 }
+            } catch (IOException e) {
+                channel.close();
+                throw e;
             }
         }
     }

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,7 +74,7 @@ public final class KeycloakLauncher {
             long begin = System.nanoTime();
             boolean firstStart = !distribution.augmented();
             KeycloakServer server;
-            try (FileLock ignored = distribution.firstStartLock()) {
+            try (KeycloakDistribution.HeldLock ignored = distribution.firstStartLock()) {
                 server = PortRetry.run("keycloak",
                         () -> startOnce(jdk, home, root, adminPassword, logFile, persistent));
                 distribution.markAugmented();
@@ -105,10 +104,18 @@ public final class KeycloakLauncher {
         ServerProcess process = ServerProcess.start("keycloak", command, environment(jdk, adminPassword), home,
                 logFile);
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+        // Health alone is not enough: the management port answers before the HTTP port is bound, so also ask the
+        // HTTP port for the imported realm.
+        URI realm = URI.create("http://127.0.0.1:" + httpPort + "/realms/" + KeycloakServer.REALM
+                + "/.well-known/openid-configuration");
         Readiness.await(process, config.startupTimeout(),
-                () -> HttpProbe.answers(ready, status -> status == 200, body -> body.contains("\"UP\"")),
+                () -> HttpProbe.answers(ready, status -> status == 200, body -> body.contains("\"UP\""))
+                        && HttpProbe.answers(realm, status -> status == 200, body -> body.contains("issuer")),
                 PORT_CLASH_MARKERS);
-        return new KeycloakServer(process, httpPort, ADMIN_USERNAME, adminPassword, persistent ? null : root);
+        if (!persistent) {
+            process.deleteAfterStop(root);
+        }
+        return new KeycloakServer(process, httpPort, ADMIN_USERNAME, adminPassword);
     }
 
     /** The variables kc.sh reads; inherited KC_* and JAVA_OPTS settings are dropped so they cannot change the run. */

@@ -1,6 +1,5 @@
 package io.millrace.localstack;
 
-import io.millrace.localstack.process.Directories;
 import io.millrace.localstack.process.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +18,13 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final String adminUsername;
     private final String adminPassword;
-    private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    KeycloakServer(ServerProcess process, int port, String adminUsername, String adminPassword, Path temporaryRoot) {
+    KeycloakServer(ServerProcess process, int port, String adminUsername, String adminPassword) {
         this.process = process;
         this.port = port;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
-        this.temporaryRoot = temporaryRoot;
     }
 
     /** {@code http://127.0.0.1:<port>}, no trailing slash. */
@@ -64,9 +61,6 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         process.stop(Duration.ofSeconds(30));
-        if (temporaryRoot != null) {
-            Directories.deleteTree(temporaryRoot);
-        }
     }
 
     @Override

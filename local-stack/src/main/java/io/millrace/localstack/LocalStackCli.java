@@ -25,6 +25,10 @@ public final class LocalStackCli {
     }
 
     public static void main(String[] arguments) {
+        // One line per log record (the JDK default spreads each over two), unless the user chose a format.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %5$s%6$s%n");
+        }
         CliArguments parsed;
         try {
             parsed = CliArguments.parse(arguments);

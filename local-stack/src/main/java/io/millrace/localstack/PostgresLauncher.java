@@ -61,7 +61,7 @@ public final class PostgresLauncher {
             Path logFile = Directories.newLogFile(Directories.logDirectory(config.logDir(), config.dataDir()),
                     "postgres", persistent);
             Path pgdata = root.resolve("pgdata");
-            Path socketDir = Directories.create(root.resolve("run"));
+            Path socketDir = socketDirectory(root);
             osUser.own(root, socketDir);
             String superuserPassword = Secrets.loadOrCreate(root.resolve("superuser.password"));
             String password = Secrets.loadOrCreate(root.resolve("millrace.password"));
@@ -69,6 +69,7 @@ public final class PostgresLauncher {
             initialiseIfNeeded(binaries, osUser, root, pgdata, superuserPassword, logFile, persistent);
             PostgresServer server = PortRetry.run("postgres", () -> startOnce(binaries, osUser, root, pgdata,
                     socketDir, superuserPassword, password, logFile, persistent));
+
             LOG.log(Level.INFO, "local-stack postgres ready: " + server.jdbcUrl() + " pid=" + server.pid()
                     + " started in " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms"
                     + (persistent ? " (persistent data " + root + ")" : "") + ", log " + logFile);
@@ -79,6 +80,18 @@ public final class PostgresLauncher {
             }
             throw e;
         }
+    }
+
+    /**
+     * {@code <root>/run}, unless the socket path would pass the 107-byte limit of Unix-domain socket paths (a deep
+     * local-mode data directory): then a short temporary directory, deleted on close.
+     */
+    private static Path socketDirectory(Path root) {
+        Path preferred = root.resolve("run");
+        if (preferred.resolve(".s.PGSQL.65535.lock").toString().length() <= 100) {
+            return Directories.create(preferred);
+        }
+        return Directories.createTemp("millrace-pg-");
     }
 
     private void initialiseIfNeeded(PostgresBinaries binaries, PostgresOsUser osUser, Path root, Path pgdata,
@@ -132,9 +145,16 @@ public final class PostgresLauncher {
         ServerProcess process = ServerProcess.start("postgres",
                 osUser.command(binaries.postgres(), arguments.toArray(String[]::new)), Map.of(), root, logFile);
         Runnable fastStop = () -> runPgCtlStop(binaries, osUser, root, pgdata, logFile);
+        process.useGracefulStop(fastStop);
         Readiness.await(process, config.startupTimeout(),
                 () -> canConnect(port, superuserPassword), PORT_CLASH_MARKERS);
-        PostgresServer server = new PostgresServer(process, port, password, fastStop, persistent ? null : root);
+        if (!persistent) {
+            process.deleteAfterStop(root);
+        }
+        if (!socketDir.startsWith(root)) {
+            process.deleteAfterStop(socketDir);
+        }
+        PostgresServer server = new PostgresServer(process, port, password);
         try {
             createRoleAndDatabase(port, superuserPassword, password);
         } catch (SQLException e) {
@@ -195,6 +215,8 @@ public final class PostgresLauncher {
         properties.setProperty("user", SUPERUSER);
         properties.setProperty("password", superuserPassword);
         properties.setProperty("connectTimeout", "2");
+        // Bounds the whole handshake: whatever else holds the port (a clash) may accept and then never answer.
+        properties.setProperty("loginTimeout", "3");
         properties.setProperty("socketTimeout", "30");
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
     }

@@ -1,6 +1,5 @@
 package io.millrace.localstack;
 
-import io.millrace.localstack.process.Directories;
 import io.millrace.localstack.process.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,16 +18,12 @@ public final class PostgresServer implements AutoCloseable {
     private final ServerProcess process;
     private final int port;
     private final String password;
-    private final Runnable gracefulStop;
-    private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    PostgresServer(ServerProcess process, int port, String password, Runnable gracefulStop, Path temporaryRoot) {
+    PostgresServer(ServerProcess process, int port, String password) {
         this.process = process;
         this.port = port;
         this.password = password;
-        this.gracefulStop = gracefulStop;
-        this.temporaryRoot = temporaryRoot;
     }
 
     public String jdbcUrl() {
@@ -69,10 +64,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        process.stop(Duration.ofSeconds(30), gracefulStop);
-        if (temporaryRoot != null) {
-            Directories.deleteTree(temporaryRoot);
-        }
+        process.stop(Duration.ofSeconds(30));
     }
 
     @Override

@@ -93,7 +93,10 @@ public final class S3Launcher {
         Readiness.await(process, config.startupTimeout(),
                 () -> HttpProbe.answers(endpoint, status -> status == 200, body -> body.contains("ListAllMyBuckets")),
                 PORT_CLASH_MARKERS);
-        return new S3Server(process, httpPort, persistent ? null : root);
+        if (!persistent) {
+            process.deleteAfterStop(root);
+        }
+        return new S3Server(process, httpPort);
     }
 
     /** The Java feature version the jar declares ({@code Java-Version} in its manifest); 17 if it says nothing. */

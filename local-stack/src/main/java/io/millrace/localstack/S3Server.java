@@ -1,6 +1,5 @@
 package io.millrace.localstack;
 
-import io.millrace.localstack.process.Directories;
 import io.millrace.localstack.process.ServerProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,13 +16,11 @@ public final class S3Server implements AutoCloseable {
 
     private final ServerProcess process;
     private final int port;
-    private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    S3Server(ServerProcess process, int port, Path temporaryRoot) {
+    S3Server(ServerProcess process, int port) {
         this.process = process;
         this.port = port;
-        this.temporaryRoot = temporaryRoot;
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -58,9 +55,6 @@ public final class S3Server implements AutoCloseable {
             return;
         }
         process.stop(Duration.ofSeconds(20));
-        if (temporaryRoot != null) {
-            Directories.deleteTree(temporaryRoot);
-        }
     }
 
     @Override

@@ -208,12 +208,28 @@ class LocalStackIT {
         List<String> roles = (List<String>) claims.getJSONObjectClaim("realm_access").get("roles");
         assertThat(roles).contains("admin").doesNotContain("viewer", "editor");
 
+        // The console's code flow: any port on the loopback host is accepted (local runs pick ports), others not.
+        assertThat(authorizationStatus(keycloak, "http://127.0.0.1:54321/callback")).isEqualTo(200);
+        assertThat(authorizationStatus(keycloak, "http://localhost:8080/callback")).isEqualTo(200);
+        assertThat(authorizationStatus(keycloak, "https://elsewhere.example/callback")).isEqualTo(400);
+
         String bobToken = KeycloakTokens.passwordGrant(keycloak, "millrace-cli", "bob", "bob-dev-password");
         JWTClaimsSet bob = processor.process(bobToken, null);
         assertThat(bob.getStringClaim("tenant")).isEqualTo("acme");
         @SuppressWarnings("unchecked")
         List<String> bobRoles = (List<String>) bob.getJSONObjectClaim("realm_access").get("roles");
         assertThat(bobRoles).contains("viewer").doesNotContain("admin");
+    }
+
+    private static int authorizationStatus(KeycloakServer keycloak, String redirectUri) throws Exception {
+        String query = "client_id=millrace-console&response_type=code&scope=openid"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                + "&redirect_uri=" + java.net.URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(keycloak.realmUrl()
+                        + "/protocol/openid-connect/auth?" + query)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
     }
 
     private static void report(String server, long beginNanos) {

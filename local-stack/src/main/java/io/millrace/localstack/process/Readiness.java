@@ -27,11 +27,14 @@ public final class Readiness {
             List<String> portClashMarkers) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (safely(probe)) {
+            // A server that reports ready while it has just failed to bind one of its ports (Keycloak's management
+            // port answers before its HTTP port is bound) is not ready.
+            boolean clashed = server.log().containsAny(portClashMarkers);
+            if (!clashed && safely(probe) && server.isAlive()) {
                 return;
             }
             boolean alive = server.isAlive();
-            if (server.log().containsAny(portClashMarkers)) {
+            if (clashed || server.log().containsAny(portClashMarkers)) {
                 server.stop(Duration.ofSeconds(10));
                 throw new PortClashException(server.name() + " could not bind its port (taken in the meantime). Log: "
                         + server.logFile());

@@ -25,14 +25,41 @@ public final class ServerProcess {
     private static final System.Logger LOG = System.getLogger(ServerProcess.class.getName());
     private static final Duration FORCED_KILL_WAIT = Duration.ofSeconds(15);
 
+    private static final Duration SHUTDOWN_HOOK_GRACE = Duration.ofSeconds(20);
+
     private final String name;
     private final Process process;
     private final LogView log;
+    private final Thread shutdownHook;
+    private volatile Runnable gracefulStop;
+    private final List<Path> deleteAfterStop = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean stopped;
 
     private ServerProcess(String name, Process process, LogView log) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.gracefulStop = process::destroy;
+        // Whoever forgets to close a server, or a JVM that exits mid-test, must not leave it running.
+        this.shutdownHook = new Thread(() -> stop(SHUTDOWN_HOOK_GRACE, gracefulStop), "local-stack-stop-" + name);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Started by a shutdown hook (pg_ctl stopping PostgreSQL): waited for by that hook, needs none itself.
+        }
+    }
+
+    /**
+     * A directory that belongs to this run only (a temporary data directory), deleted once the process is stopped,
+     * also by the JVM shutdown hook. Register it only once the server is up: a failed attempt is retried in it.
+     */
+    public void deleteAfterStop(Path directory) {
+        deleteAfterStop.add(directory);
+    }
+
+    /** How to stop the server gracefully (default: SIGTERM), also used by the JVM shutdown hook. */
+    public void useGracefulStop(Runnable stop) {
+        this.gracefulStop = stop;
     }
 
     /**
@@ -100,23 +127,34 @@ public final class ServerProcess {
     /** Waits for the process to exit by itself (a one-shot tool such as initdb); false on timeout. */
     public boolean waitFor(Duration timeout) {
         try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (exited) {
+                removeShutdownHook();
+            }
+            return exited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    /** Stops with SIGTERM, then force. */
+    /** Stops with the graceful stop ({@link #useGracefulStop}, default SIGTERM), then force. */
     public void stop(Duration grace) {
-        stop(grace, process::destroy);
+        stop(grace, gracefulStop);
     }
 
     /**
      * Runs {@code gracefulStop}, waits up to {@code grace} for the process to exit, then force-kills it and every
      * descendant still alive, and waits until they are all gone.
      */
-    public void stop(Duration grace, Runnable gracefulStop) {
+    public synchronized void stop(Duration grace, Runnable gracefulStop) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (Thread.currentThread() != shutdownHook) {
+            removeShutdownHook();
+        }
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
         if (process.isAlive()) {
             try {
@@ -135,6 +173,14 @@ public final class ServerProcess {
         process.descendants().forEach(family::add);
         family.add(process.toHandle());
         killAndAwait(family);
+        for (Path directory : deleteAfterStop) {
+            try {
+                Directories.deleteTree(directory);
+            } catch (UncheckedIOException e) {
+                LOG.log(Level.WARNING, "local-stack " + name + ": could not delete " + directory + ": "
+                        + e.getMessage());
+            }
+        }
     }
 
     private void killAndAwait(List<ProcessHandle> family) {
@@ -158,6 +204,14 @@ public final class ServerProcess {
             }
         }
         closeStreams();
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting: the hook is running or about to, and finds the process stopped.
+        }
     }
 
     private void closeStreams() {
