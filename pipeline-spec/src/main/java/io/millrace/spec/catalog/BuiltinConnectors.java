@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * The connectors this module knows without any connector module on the class path: Kafka, the
- * data generator (incl. Nexmark) and the HTTP ingest source. Registered in {@code
+ * data generator (incl. Nexmark) and the HTTP ingest source. Kafka and HTTP records are typed by a
+ * declared {@code schema}; the generator declares its own ({@link DatagenOutputType}). Registered in {@code
  * META-INF/services/io.millrace.spec.catalog.ConnectorProvider} like any other provider.
  */
 public final class BuiltinConnectors implements ConnectorProvider {
@@ -110,7 +111,7 @@ public final class BuiltinConnectors implements ConnectorProvider {
                 new RequiredWhen("fields", "generator", Set.of("fields"), "add `fields`, e.g. fields: [{name: id, kind: sequence}]"),
                 new ForbiddenWhen("fields", "generator", Set.of("nexmark"), "the nexmark generator has fixed fields: remove `fields`"),
                 new ForbiddenWhen("nexmark", "generator", Set.of("fields"), "`nexmark` options need generator: nexmark")),
-        List.of());
+        List.of(), new DatagenOutputType());
   }
 
   static ConnectorDescriptor httpSource() {

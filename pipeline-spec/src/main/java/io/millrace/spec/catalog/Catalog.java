@@ -57,7 +57,7 @@ public final class Catalog {
         ? List.of(new SideOutput(SideOutput.DEAD_LETTER, "Records whose expression failed, with the reason.", null))
         : List.of();
     return new NodeKindDescriptor(c.name(), c.role(), c.description(), c.settings(),
-        source ? 0 : 1, source ? 0 : -1, false, outputs, c.rules(), true);
+        source ? 0 : 1, source ? 0 : -1, false, outputs, c.rules(), true, c.outputType());
   }
 
   private static boolean containsExpression(SettingType type) {

@@ -10,9 +10,15 @@ import java.util.Objects;
  *
  * @param rules cross-setting rules in prose, for docs (the checked ones are {@code settings}
  *     conditions)
+ * @param outputType for a source, the record type it emits given its settings (ignored for sinks)
  */
 public record ConnectorDescriptor(
-    String name, NodeRole role, String description, SettingType.ObjectType settings, List<String> rules) {
+    String name,
+    NodeRole role,
+    String description,
+    SettingType.ObjectType settings,
+    List<String> rules,
+    OutputTypeRule outputType) {
 
   public ConnectorDescriptor {
     Objects.requireNonNull(name, "name");
@@ -20,5 +26,12 @@ public record ConnectorDescriptor(
       throw new IllegalArgumentException("a connector is a source or a sink: " + name);
     }
     rules = List.copyOf(rules);
+    Objects.requireNonNull(outputType, "outputType");
+  }
+
+  /** A connector whose records are typed only by a declared {@code schema} (else dynamic). */
+  public ConnectorDescriptor(
+      String name, NodeRole role, String description, SettingType.ObjectType settings, List<String> rules) {
+    this(name, role, description, settings, rules, OutputTypeRule.declaredSchemaOrDynamic());
   }
 }

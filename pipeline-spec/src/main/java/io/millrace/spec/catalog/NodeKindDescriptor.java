@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param sideOutputs outputs besides the main one
  * @param rules cross-setting rules that no single setting type expresses, in prose (documented in
  *     the schema's description; checked by the validator)
+ * @param sourceOutput for a source, the record type it emits given its settings; the other kinds'
+ *     output types follow the operator rules of the validator's type flow
  */
 public record NodeKindDescriptor(
     String name,
@@ -25,11 +27,28 @@ public record NodeKindDescriptor(
     boolean keyed,
     List<SideOutput> sideOutputs,
     List<String> rules,
-    boolean connector) {
+    boolean connector,
+    OutputTypeRule sourceOutput) {
 
   public NodeKindDescriptor {
     sideOutputs = List.copyOf(sideOutputs);
     rules = List.copyOf(rules);
+    sourceOutput = sourceOutput == null ? OutputTypeRule.declaredSchemaOrDynamic() : sourceOutput;
+  }
+
+  /** A kind whose sources, if any, are typed by their declared {@code schema} only. */
+  public NodeKindDescriptor(
+      String name,
+      NodeRole role,
+      String description,
+      SettingType.ObjectType settings,
+      int minInputs,
+      int maxInputs,
+      boolean keyed,
+      List<SideOutput> sideOutputs,
+      List<String> rules,
+      boolean connector) {
+    this(name, role, description, settings, minInputs, maxInputs, keyed, sideOutputs, rules, connector, null);
   }
 
   public Optional<SideOutput> sideOutput(String outputName) {

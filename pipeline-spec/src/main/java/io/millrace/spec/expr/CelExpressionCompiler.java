@@ -8,6 +8,7 @@ import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
+import io.millrace.spec.expr.fast.FastTreeBuilder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,10 @@ import java.util.TreeSet;
  * {@code regex}, {@code math} and {@code optional}, and {@link
  * MillraceFunctions}, under {@link ExpressionLimits}. Thread-safe: it holds only immutable CEL
  * objects. Never throws for any expression text.
+ *
+ * <p>Expressions in the typed fast path's subset ({@link FastTreeBuilder}) are evaluated by a tree
+ * of small Java nodes instead of the CEL interpreter, with the same results and failures; the
+ * {@link EvaluationStrategy} can turn that off to compare.
  */
 public final class CelExpressionCompiler implements ExpressionCompiler {
 
@@ -33,6 +38,7 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
           "getMilliseconds");
 
   private final ExpressionLimits limits;
+  private final EvaluationStrategy strategy;
   private final Cel base;
   private final Set<String> functionNames;
 
@@ -41,7 +47,13 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
   }
 
   public CelExpressionCompiler(ExpressionLimits limits) {
+    this(limits, EvaluationStrategy.FAST_PATH_WHEN_SUPPORTED);
+  }
+
+  /** With an explicit strategy: {@link EvaluationStrategy#CEL_INTERPRETER} to compare against CEL. */
+  public CelExpressionCompiler(ExpressionLimits limits, EvaluationStrategy strategy) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
     CelOptions options =
         CelOptions.current()
             // Timestamps as java.time.Instant, durations as java.time.Duration, bytes as
@@ -136,15 +148,33 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
           expression, SourcePositions.firstToken(expression),
           violation.get()[0], violation.get()[1]));
     }
+    CompiledExpression program;
     try {
-      return new CompileResult.Compiled(
-          new CelCompiledExpression(
-              expression, kind, cel.createProgram(ast), scope,
-              ValueFieldUsage.fieldsRead(ast.getExpr())));
+      program = new CelCompiledExpression(
+          expression, kind, cel.createProgram(ast), scope, ValueFieldUsage.fieldsRead(ast.getExpr()));
     } catch (dev.cel.common.CelException e) {
       return failed(SourcePositions.errorAt(
           expression, SourcePositions.firstToken(expression), e.getMessage(), null));
     }
+    return new CompileResult.Compiled(fastPathOrProgram(ast, scope, kind, program));
+  }
+
+  /** The fast path when the strategy allows it and the expression is in its subset, else the program. */
+  private CompiledExpression fastPathOrProgram(
+      CelAbstractSyntaxTree ast, ExpressionScope scope, ExpressionKind kind, CompiledExpression program) {
+    if (strategy != EvaluationStrategy.FAST_PATH_WHEN_SUPPORTED || !hasRecordVariablesOnly(scope)) {
+      return program;
+    }
+    RecordType value = ((ExpressionScope.Variable.Record) scope.variables().get(ExpressionScope.VALUE)).type();
+    return FastTreeBuilder.build(ast, value)
+        .<CompiledExpression>map(tree -> new FastCompiledExpression(tree, kind, program))
+        .orElse(program);
+  }
+
+  /** The fast path knows only the usual variables: a {@code value} record, {@code key}, {@code timestamp}. */
+  private static boolean hasRecordVariablesOnly(ExpressionScope scope) {
+    return scope.variables().get(ExpressionScope.VALUE) instanceof ExpressionScope.Variable.Record record
+        && scope.equals(ExpressionScope.forRecord(record.type()));
   }
 
   private static Optional<CelExpr> parsedTree(Cel cel, String expression) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Declares an {@link ExpressionScope}'s variables to CEL.
  *
- * <p>A record that declares fields becomes a CEL struct type named {@code record(<variable>)}:
+ * <p>A record that declares fields becomes a CEL struct type named {@code record(<variable>)}
+ * (one shared type, {@code record(<a>, <b>)}, for variables of the same record type):
  * the checker then rejects undeclared fields and checks each field's type, and the interpreter
  * dispatches to one statically chosen overload. A dynamic record is {@code dyn}: any field
  * access type-checks and is looked up at run time.
@@ -28,9 +29,12 @@ final class ScopeEnvironment {
 
   static Cel extend(Cel base, ExpressionScope scope) {
     CelBuilder builder = base.toCelBuilder();
+    Map<RecordType, CelType> shared = sharedStructs(scope);
     Map<String, CelType> structs = new LinkedHashMap<>();
     scope.variables().forEach((name, variable) -> {
-      CelType type = celType(name, variable);
+      CelType type = variable instanceof ExpressionScope.Variable.Record record && shared.containsKey(record.type())
+          ? shared.get(record.type())
+          : celType(name, variable);
       if (type instanceof StructType) {
         structs.put(type.name(), type);
       }
@@ -40,6 +44,23 @@ final class ScopeEnvironment {
       builder.setTypeProvider(new RecordTypes(structs));
     }
     return builder.build();
+  }
+
+  /**
+   * One struct type per distinct declared record type: variables of the same record type (acc and
+   * value in a reduce, left and right of a self-join) share it, so {@code cond ? acc : value}
+   * type-checks. Named after all its variables, e.g. {@code record(acc, value)}.
+   */
+  private static Map<RecordType, CelType> sharedStructs(ExpressionScope scope) {
+    Map<RecordType, java.util.List<String>> names = new LinkedHashMap<>();
+    scope.variables().forEach((name, variable) -> {
+      if (variable instanceof ExpressionScope.Variable.Record record && !record.type().dynamic()) {
+        names.computeIfAbsent(record.type(), t -> new java.util.ArrayList<>()).add(name);
+      }
+    });
+    Map<RecordType, CelType> structs = new LinkedHashMap<>();
+    names.forEach((type, variables) -> structs.put(type, struct(String.join(", ", variables), type)));
+    return structs;
   }
 
   static String structName(String variable) {
@@ -54,10 +75,14 @@ final class ScopeEnvironment {
     if (record.dynamic()) {
       return SimpleType.DYN;
     }
+    return struct(name, record);
+  }
+
+  private static CelType struct(String variables, RecordType record) {
     Map<String, CelType> fields = new LinkedHashMap<>();
     record.fields().forEach((field, type) -> fields.put(field, celType(type)));
     return StructType.create(
-        structName(name),
+        structName(variables),
         ImmutableSet.copyOf(fields.keySet()),
         field -> Optional.ofNullable(fields.get(field)));
   }

@@ -96,10 +96,9 @@ final class ExpressionChecker {
       }
       case BuiltinNodeKinds.WINDOW_AGGREGATE -> {
         if (path.startsWith("/aggregates/")) {
-          // acc and value have the same record type, but the compiler gives each record variable its
-          // own CEL type, so `cond ? acc : value` would not type-check: check reduce dynamically.
-          RecordType dynamic = RecordType.dynamicRecord();
-          return ExpressionScope.empty().withRecord("acc", dynamic).withRecord("value", dynamic).withScalar("key", FieldType.ANY);
+          // reduce: acc and value are both input records. Equal record types share one CEL type, so
+          // `cond ? acc : value` type-checks and a wrong field is located inside the expression.
+          return ExpressionScope.empty().withRecord("acc", input).withRecord("value", input).withScalar("key", FieldType.ANY);
         }
         return ExpressionScope.forRecord(input);
       }

@@ -3,6 +3,7 @@ package io.millrace.spec.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.spec.catalog.BuiltinNodeKinds;
 import io.millrace.spec.catalog.NodeRole;
+import io.millrace.spec.catalog.RecordSchemas;
 import io.millrace.spec.catalog.SettingTypes;
 import io.millrace.spec.catalog.SideOutput;
 import io.millrace.spec.expr.FieldType;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Computes, node by node in topological order, the record type flowing out of each node (the
- * agreed rules: sources → their schema or dynamic; filter, key-by, deduplicate keep their input's
+ * agreed rules: sources → what their connector declares (a declared schema, Nexmark events...) or dynamic; filter, key-by, deduplicate keep their input's
  * type; union keeps it when all inputs agree; window-aggregate → {key, windowStart, windowEnd,
  * aggregates}; everything else → dynamic). Checks aggregate fields against typed inputs.
  */
@@ -65,9 +66,22 @@ final class TypeFlow {
     return RecordType.dynamicRecord(); // dead-letter records: {reason, record, node}
   }
 
-  /** What a source's own expressions (the watermark timestamp) read: its declared schema. */
+  /** What a source's own expressions (the watermark timestamp) read: the records it emits. */
   RecordType inputTypeOfSource(GraphNode source) {
-    return declaredSchema(source.json().path("schema"));
+    return sourceOutput(source);
+  }
+
+  /** The connector's declared output type; dynamic if its rule fails (a connector's bug must not stop validation). */
+  private static RecordType sourceOutput(GraphNode source) {
+    if (source.kind() == null) {
+      return RecordType.dynamicRecord();
+    }
+    try {
+      RecordType type = source.kind().sourceOutput().outputType(source.json());
+      return type == null ? RecordType.dynamicRecord() : type;
+    } catch (RuntimeException e) {
+      return RecordType.dynamicRecord();
+    }
   }
 
   private RecordType outputOf(GraphNode node) {
@@ -75,7 +89,7 @@ final class TypeFlow {
       return RecordType.dynamicRecord();
     }
     if (node.kind().role() == NodeRole.SOURCE) {
-      return declaredSchema(node.json().path("schema"));
+      return sourceOutput(node);
     }
     return switch (node.kind().name()) {
       case BuiltinNodeKinds.FILTER, BuiltinNodeKinds.KEY_BY, BuiltinNodeKinds.DEDUPLICATE -> inputType(node, 0);
@@ -85,33 +99,8 @@ final class TypeFlow {
     };
   }
 
-  private static RecordType declaredSchema(JsonNode schema) {
-    JsonNode fields = schema.path("fields");
-    if (!fields.isArray() || fields.isEmpty()) {
-      return RecordType.dynamicRecord();
-    }
-    Map<String, FieldType> types = new LinkedHashMap<>();
-    for (JsonNode field : fields) {
-      String name = JsonText.text(field, "name");
-      FieldType type = fieldType(JsonText.text(field, "type"));
-      if (name == null || type == null || !IDENTIFIER.matcher(name).matches()) {
-        return RecordType.dynamicRecord(); // broken schema already reported; do not guess
-      }
-      types.put(name, type);
-    }
-    return RecordType.of(types);
-  }
-
   static FieldType fieldType(String name) {
-    if (name == null) {
-      return null;
-    }
-    for (FieldType t : FieldType.values()) {
-      if (t.name().toLowerCase(Locale.ROOT).equals(name)) {
-        return t;
-      }
-    }
-    return null;
+    return RecordSchemas.fieldType(name);
   }
 
   private RecordType unionType(GraphNode node) {

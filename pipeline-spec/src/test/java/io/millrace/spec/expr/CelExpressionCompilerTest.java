@@ -47,6 +47,20 @@ class CelExpressionCompilerTest {
   }
 
   @Test
+  void variablesOfTheSameRecordTypeShareOneTypeSoTheyCanBeChosenBetween() {
+    ExpressionScope reduce = ExpressionScope.empty().withRecord("acc", ORDER).withRecord("value", ORDER);
+
+    assertThat(COMPILER.compile("acc.amount > value.amount ? acc : value", reduce, ExpressionKind.VALUE))
+        .isInstanceOf(CompileResult.Compiled.class);
+    assertThat(onlyError(COMPILER.compile("acc.amount > value.amout ? acc : value", reduce, ExpressionKind.VALUE)))
+        .isEqualTo(new ExpressionError(19, 1, 20, "'value' has no field 'amout'", "did you mean 'amount'?"));
+    // Different record types stay different types.
+    ExpressionScope join = ExpressionScope.empty().withRecord("left", ORDER)
+        .withRecord("right", RecordType.of(Map.of("amount", FieldType.INT)));
+    assertThat(COMPILER.compile("true ? left : right", join, ExpressionKind.VALUE)).isInstanceOf(CompileResult.Failed.class);
+  }
+
+  @Test
   void errorOnSecondLineHasLineAndColumnInsideTheExpression() {
     String text = "value.amount > 1 &&\n  value.txet == 'a'";
 

@@ -4,6 +4,8 @@ import io.millrace.spec.expr.CelExpressionCompiler;
 import io.millrace.spec.expr.CompileResult;
 import io.millrace.spec.expr.CompiledExpression;
 import io.millrace.spec.expr.EvalResult;
+import io.millrace.spec.expr.EvaluationStrategy;
+import io.millrace.spec.expr.ExpressionLimits;
 import io.millrace.spec.expr.ExpressionKind;
 import io.millrace.spec.expr.FieldType;
 import io.millrace.spec.expr.RecordType;
@@ -22,6 +24,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Per-record cost of evaluating compiled expressions, the engine's hot path. Run with
  * {@code mvn -pl pipeline-spec -Pbench test-compile exec:exec} (see docs/expressions.md).
+ *
+ * <p>The typed expressions run on the fast path; the {@code ...Cel} benchmarks run the same
+ * expressions on the CEL interpreter ({@link EvaluationStrategy#CEL_INTERPRETER}) for comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,9 +34,12 @@ import org.openjdk.jmh.annotations.State;
 public class ExpressionBenchmark {
 
   private CompiledExpression typedFilter;
+  private CompiledExpression typedFilterCel;
   private CompiledExpression dynamicFilter;
   private CompiledExpression typedMap;
+  private CompiledExpression typedMapCel;
   private CompiledExpression typedLowerAscii;
+  private CompiledExpression typedLowerAsciiCel;
   private Map<String, Object> record;
   private long timestamp;
 
@@ -45,12 +53,17 @@ public class ExpressionBenchmark {
     fields.put("text", FieldType.STRING);
     RecordType typed = RecordType.of(fields);
     var compiler = new CelExpressionCompiler();
-    typedFilter = compile(compiler, "value.amount > 100", typed, ExpressionKind.PREDICATE);
-    dynamicFilter = compile(compiler, "value.amount > 100", RecordType.dynamicRecord(), ExpressionKind.PREDICATE);
-    typedMap = compile(compiler,
-        "{'user': value.user, 'total': value.price * double(value.quantity), 'large': value.amount > 100}",
-        typed, ExpressionKind.VALUE);
-    typedLowerAscii = compile(compiler, "value.text.lowerAscii()", typed, ExpressionKind.VALUE);
+    var cel = new CelExpressionCompiler(ExpressionLimits.defaults(), EvaluationStrategy.CEL_INTERPRETER);
+    String filter = "value.amount > 100";
+    String map = "{'user': value.user, 'total': value.price * double(value.quantity), 'large': value.amount > 100}";
+    String lowerAscii = "value.text.lowerAscii()";
+    typedFilter = fastPath(compile(compiler, filter, typed, ExpressionKind.PREDICATE));
+    typedFilterCel = compile(cel, filter, typed, ExpressionKind.PREDICATE);
+    dynamicFilter = compile(compiler, filter, RecordType.dynamicRecord(), ExpressionKind.PREDICATE);
+    typedMap = fastPath(compile(compiler, map, typed, ExpressionKind.VALUE));
+    typedMapCel = compile(cel, map, typed, ExpressionKind.VALUE);
+    typedLowerAscii = fastPath(compile(compiler, lowerAscii, typed, ExpressionKind.VALUE));
+    typedLowerAsciiCel = compile(cel, lowerAscii, typed, ExpressionKind.VALUE);
     record = new HashMap<>();
     record.put("amount", 150L);
     record.put("user", "alice");
@@ -58,6 +71,14 @@ public class ExpressionBenchmark {
     record.put("quantity", 3L);
     record.put("text", "Hello Millrace World");
     timestamp = 1_700_000_000_000L;
+  }
+
+  /** Guards the benchmark against silently measuring the CEL fallback. */
+  private static CompiledExpression fastPath(CompiledExpression expression) {
+    if (!expression.getClass().getSimpleName().equals("FastCompiledExpression")) {
+      throw new IllegalStateException("expected the fast path for " + expression.source());
+    }
+    return expression;
   }
 
   private static CompiledExpression compile(
@@ -75,6 +96,11 @@ public class ExpressionBenchmark {
   }
 
   @Benchmark
+  public EvalResult filterTypedCel() {
+    return typedFilterCel.evaluate(record, null, timestamp);
+  }
+
+  @Benchmark
   public EvalResult filterDynamic() {
     return dynamicFilter.evaluate(record, null, timestamp);
   }
@@ -85,7 +111,17 @@ public class ExpressionBenchmark {
   }
 
   @Benchmark
+  public EvalResult mapNewRecordTypedCel() {
+    return typedMapCel.evaluate(record, null, timestamp);
+  }
+
+  @Benchmark
   public EvalResult lowerAsciiTyped() {
     return typedLowerAscii.evaluate(record, null, timestamp);
+  }
+
+  @Benchmark
+  public EvalResult lowerAsciiTypedCel() {
+    return typedLowerAsciiCel.evaluate(record, null, timestamp);
   }
 }
