@@ -60,10 +60,13 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
   private RocksDbInstance instance;
   private final Map<String, RocksTimerService> timerServices = new HashMap<>();
   private long snapshotSequence;
+  private final Consumer<RocksDbKeyedStateBackend> onClose;
 
   RocksDbKeyedStateBackend(KeyedBackendParameters parameters, RocksDbOptions options,
-      Cache blockCache, WriteBufferManager writeBufferManager) {
+      Cache blockCache, WriteBufferManager writeBufferManager,
+      Consumer<RocksDbKeyedStateBackend> onClose) {
     super(parameters);
+    this.onClose = onClose;
     this.uploader = new IncrementalUploader(parameters.taskId());
     this.dbDir = parameters.workingDirectory().resolve("db");
     try {
@@ -351,6 +354,7 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
     }
     closed = true;
     timerServices.clear();
+    onClose.accept(this);
     try {
       handles.close();
     } finally {
