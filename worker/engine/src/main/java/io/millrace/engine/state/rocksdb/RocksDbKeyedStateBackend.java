@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -243,12 +244,11 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
     record Found(int keyGroup, Object key) {}
     List<Found> found = new ArrayList<>();
     byte[][] last = {null};
-    byte[] to = parameters.keyGroups().end() + 1 >= 1 << 16 ? null
-        : RocksKeys.groupStart(parameters.keyGroups().end() + 1);
+    byte[] to = RocksKeys.groupStart(parameters.keyGroups().end() + 1);
     scan(state.family, RocksKeys.groupStart(parameters.keyGroups().start()), to, (k, v) -> {
       RocksKeys.StateKey parsed = RocksKeys.parseState(k);
       if (parsed.namespace() == namespace && state.isLive(v)
-          && (last[0] == null || !java.util.Arrays.equals(last[0], parsed.key()))) {
+          && (last[0] == null || !Arrays.equals(last[0], parsed.key()))) {
         last[0] = parsed.key();
         found.add(new Found(parsed.keyGroup(), parsed.keyObject()));
       }
