@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The synchronous pause of a RocksDB checkpoint (flush + native checkpoint) with {@code stateMb}
- * of state and a memtable holding 20k fresh updates, as at a periodic checkpoint. Single shot per
+ * of (incompressible) state and a memtable holding 20k fresh updates, as at a periodic checkpoint. Single shot per
  * iteration; the asynchronous upload is not measured (it is discarded).
  */
 @State(Scope.Thread)
@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CheckpointPauseBenchmark {
 
-  @Param({"256"})
+  @Param({"1024"})
   public int stateMb;
 
   private RocksDbStateBackend backend;
@@ -55,11 +55,20 @@ public class CheckpointPauseBenchmark {
         new KeyGroupRange(0, 127), 128, dir.resolve("w"), System::currentTimeMillis));
     value = keyed.getState("n", StateDescriptor.value("v", Serializers.STRING));
     store = new FileCheckpointStore(dir.resolve("store"));
-    String payload = "p".repeat(200);
+    // random payloads: repeated ones would compress to nothing and fake a small state
+    java.util.Random random = new java.util.Random(42);
+    String[] payloads = new String[4096];
+    for (int p = 0; p < payloads.length; p++) {
+      StringBuilder sb = new StringBuilder(200);
+      for (int c = 0; c < 200; c++) {
+        sb.append((char) ('!' + random.nextInt(90)));
+      }
+      payloads[p] = sb.toString();
+    }
     long rows = stateMb * 1024L * 1024L / 220;
     for (long i = 0; i < rows; i++) {
       keyed.setCurrentKey(i);
-      value.update(payload);
+      value.update(payloads[(int) (i % payloads.length)]);
     }
   }
 
