@@ -29,7 +29,7 @@ public final class OperatorHost implements Downstream {
 
   private final JobVertex vertex;
   private final StreamOperator operator;
-  private final KeyedStateBackend backend;
+  private KeyedStateBackend backend;
   private final String taskName;
   private final HostOutput output = new HostOutput();
   private final SimpleOperatorMetrics metrics;
@@ -40,14 +40,19 @@ public final class OperatorHost implements Downstream {
   private long lastEmittedWatermark = Long.MIN_VALUE;
   private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.DEFAULT;
 
-  /** @param backend the task's keyed backend when this vertex is keyed and the job has one, else null */
-  public OperatorHost(JobVertex vertex, StreamOperator operator, KeyedStateBackend backend, String taskName,
-      SimpleOperatorMetrics metrics) {
+  public OperatorHost(JobVertex vertex, StreamOperator operator, String taskName, SimpleOperatorMetrics metrics) {
     this.vertex = vertex;
     this.operator = operator;
-    this.backend = vertex.keyed() ? backend : null;
     this.taskName = taskName;
     this.metrics = metrics;
+  }
+
+  /**
+   * The task's keyed backend (created on the task thread, hence after construction); ignored for a
+   * non-keyed vertex. Null: no keyed state.
+   */
+  public void bindBackend(KeyedStateBackend keyedBackend) {
+    this.backend = vertex.keyed() ? keyedBackend : null;
   }
 
   /** Wires the outputs; called once before {@link #open}. */
@@ -149,7 +154,7 @@ public final class OperatorHost implements Downstream {
   }
 
   /** Routes a record whose HASH key failed on an outgoing edge to this node's dead-letter handling. */
-  void keyFailed(StreamRecord record, String reason) {
+  public void keyFailed(StreamRecord record, String reason) {
     if (deadLetterPolicy.failOnError()) {
       throw new ExpressionFailedException(vertex.id(), "(key of an outgoing edge)", reason);
     }
