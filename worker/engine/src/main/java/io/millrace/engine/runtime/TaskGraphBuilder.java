@@ -156,7 +156,10 @@ final class TaskGraphBuilder {
     for (ChainEdge edge : plan.chainEdges()) {
       String output = edge.edge().sourceOutput();
       if (edge.edge().source().equals(vertex.id()) && !JobEdge.MAIN.equals(output) && !sides.containsKey(output)) {
-        sides.put(output, exchanges(vertex, output, index, metrics, writers, host::keyFailed));
+        ExchangeDownstream exchange = exchanges(vertex, output, index, metrics, writers, host::keyFailed);
+        if (!exchange.isEmpty()) {
+          sides.put(output, exchange);
+        }
       }
     }
     return sides;

@@ -34,7 +34,7 @@ public final class OperatorHost implements Downstream {
   private final HostOutput output = new HostOutput();
   private final SimpleOperatorMetrics metrics;
   private Downstream main;
-  private Map<String, ExchangeDownstream> sideOutputs = Map.of();
+  private Map<String, Downstream> sideOutputs = Map.of();
   private InternalTimerService timers;
   private long watermark = Long.MIN_VALUE;
   private long lastEmittedWatermark = Long.MIN_VALUE;
@@ -55,8 +55,8 @@ public final class OperatorHost implements Downstream {
     this.backend = vertex.keyed() ? keyedBackend : null;
   }
 
-  /** Wires the outputs; called once before {@link #open}. */
-  public void connect(Downstream mainOutput, Map<String, ExchangeDownstream> sides) {
+  /** Wires the outputs (side outputs without a consumer are absent); called once before {@link #open}. */
+  public void connect(Downstream mainOutput, Map<String, ? extends Downstream> sides) {
     this.main = mainOutput;
     this.sideOutputs = Map.copyOf(sides);
   }
@@ -67,7 +67,7 @@ public final class OperatorHost implements Downstream {
   }
 
   /** Timers of this node, when it can have any (keyed with a backend). */
-  InternalTimerService timers() {
+  public InternalTimerService timers() {
     if (timers == null && backend != null) {
       timers = backend.timerService(vertex.id());
     }
@@ -178,8 +178,8 @@ public final class OperatorHost implements Downstream {
 
     @Override
     public void collect(OutputTag tag, StreamRecord record) {
-      ExchangeDownstream side = sideOutputs.get(tag.name());
-      if (side == null || side.isEmpty()) {
+      Downstream side = sideOutputs.get(tag.name());
+      if (side == null) {
         metrics.counter(tag.name() + ".dropped").inc();
         if (tag.equals(OutputTag.DEAD_LETTER) && metrics.counter("dead-letter.dropped").count() == 1) {
           LOG.warning(() -> "task=" + taskName + " node=" + vertex.id() + " dropped a dead letter (no node reads "
@@ -189,9 +189,13 @@ public final class OperatorHost implements Downstream {
       }
       try {
         side.processRecord(record);
+      } catch (RuntimeException e) {
+        throw e;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TaskCancelledException(taskName);
+      } catch (Exception e) {
+        throw new ChainedOperatorException(e);
       }
     }
 
@@ -203,7 +207,7 @@ public final class OperatorHost implements Downstream {
       lastEmittedWatermark = newWatermark;
       try {
         main.processWatermark(newWatermark);
-        for (ExchangeDownstream side : sideOutputs.values()) {
+        for (Downstream side : sideOutputs.values()) {
           side.processWatermark(newWatermark);
         }
       } catch (RuntimeException e) {
