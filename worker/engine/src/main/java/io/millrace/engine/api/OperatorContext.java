@@ -1,5 +1,6 @@
 package io.millrace.engine.api;
 
+import io.millrace.engine.state.KeyedStateBackend;
 import io.millrace.spec.expr.CompiledExpression;
 import io.millrace.spec.expr.ExpressionCompiler;
 import io.millrace.spec.expr.ExpressionKind;
@@ -12,8 +13,9 @@ import java.util.Map;
  * What the runtime gives an operator subtask in {@link StreamOperator#open}. One instance per
  * operator subtask; use it only from the task thread (except {@link #metrics()} gauges).
  *
- * <p>Keyed state: {@code keyedStateBackend()} (added as soon as engine-state publishes its SPI: engine-state's backend, scoped to this operator's node
- * id and key-group range; the runtime sets its current key before each callback).
+ * <p>Keyed state: {@link #keyedStateBackend()} — engine-state's backend of this task (all keyed
+ * operators of a chain share it; declare state under {@link #nodeId()}); the runtime sets its
+ * current key before each callback.
  */
 public interface OperatorContext {
 
@@ -61,6 +63,13 @@ public interface OperatorContext {
 
   /** Same with an explicit scope. */
   CompiledExpression compile(String setting, String expression, ExpressionScope scope, ExpressionKind kind);
+
+  /**
+   * The task's keyed state backend; declare state with {@code getState(nodeId(), descriptor)}.
+   *
+   * @throws IllegalStateException for a non-keyed operator, or when the job runs without a state backend
+   */
+  KeyedStateBackend keyedStateBackend();
 
   /** Timers for the current key (keyed operators; non-keyed operators get timers under key null). */
   TimerService timerService();

@@ -12,10 +12,16 @@ public sealed interface ControlElement {
   /** The channel's producer became idle (excluded from the watermark minimum) or active again. */
   record IdleMarker(boolean idle) implements ControlElement {}
 
-  /** Checkpoint barrier: everything before it belongs to checkpoint {@code checkpointId}. */
-  record Barrier(long checkpointId, boolean savepoint) implements ControlElement {}
+  /**
+   * Checkpoint barrier: everything before it belongs to checkpoint {@code checkpointId}. The FINAL
+   * barrier (after the end of input of a bounded job) is the last element of a channel.
+   */
+  record Barrier(long checkpointId, boolean savepoint, boolean finalCheckpoint) implements ControlElement {}
 
-  /** The producer will send nothing more on this channel. */
+  /**
+   * End of data: the producer sends no more records or watermarks on this channel; only the final
+   * checkpoint's barrier still follows (so output produced at the end is committed by it).
+   */
   record EndOfInput() implements ControlElement {
     public static final EndOfInput INSTANCE = new EndOfInput();
   }

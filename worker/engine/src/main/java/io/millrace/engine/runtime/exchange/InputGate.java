@@ -51,7 +51,7 @@ public final class InputGate {
     int n = channels.length;
     for (int tried = 0; tried < n; tried++) {
       int c = cursor;
-      if (!blocked[c] && !finished[c]) {
+      if (!blocked[c]) {
         Batch batch = current[c];
         if (batch == null) {
           batch = channels[c].poll();
@@ -96,7 +96,7 @@ public final class InputGate {
     return blocked[channel];
   }
 
-  /** Marks a channel as ended (it delivered {@link ControlElement.EndOfInput}). */
+  /** Marks a channel's DATA as ended ({@link ControlElement.EndOfInput}); it stays readable for the final barrier. */
   public void finish(int channel) {
     if (!finished[channel]) {
       finished[channel] = true;
