@@ -37,6 +37,7 @@ public final class InProcessCheckpointCoordinator implements CheckpointCoordinat
   private CompletedCheckpoint latest;
   private boolean running = true;
   private boolean finalRequested;
+  private boolean finalCompleted;
   private ScheduledFuture<?> periodic;
 
   /**
@@ -120,6 +121,7 @@ public final class InProcessCheckpointCoordinator implements CheckpointCoordinat
       completed = done.complete();
       latest = completed;
       pending = null;
+      finalCompleted |= done.finalCheckpoint;
       toNotify = List.copyOf(tasks);
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - done.triggeredAtNanos);
@@ -168,7 +170,7 @@ public final class InProcessCheckpointCoordinator implements CheckpointCoordinat
 
   private void triggerFinalIfRequested() {
     synchronized (this) {
-      if (!finalRequested || pending != null || !running) {
+      if (!finalRequested || finalCompleted || pending != null || !running) {
         return;
       }
       if (periodic != null) {

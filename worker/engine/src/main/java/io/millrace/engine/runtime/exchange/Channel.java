@@ -32,6 +32,9 @@ public final class Channel {
 
   /** Sends a batch, waiting while the channel is full. */
   public void send(Batch batch, BackpressureListener listener) throws InterruptedException {
+    if (closed) {
+      throw new ChannelClosedException(name);
+    }
     if (!queue.offer(batch)) {
       long start = System.nanoTime();
       // Waits in slices so a closed channel (cancelled consumer) releases the producer.
@@ -41,6 +44,10 @@ public final class Channel {
         }
       }
       listener.backpressured(System.nanoTime() - start);
+    }
+    if (closed) {
+      queue.clear(); // closed while we sent: nobody will read it
+      throw new ChannelClosedException(name);
     }
     Thread thread = consumer;
     if (thread != null) {

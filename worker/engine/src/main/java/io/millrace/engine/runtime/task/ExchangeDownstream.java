@@ -12,17 +12,17 @@ import java.util.function.BiConsumer;
  * HASH key that fails on a record goes to {@code onKeyFailure} (the producing node's dead-letter
  * handling) and the record is not sent on that edge.
  */
-final class ExchangeDownstream implements Downstream {
+public final class ExchangeDownstream implements Downstream {
 
   private final RecordWriter[] writers;
   private final BiConsumer<StreamRecord, String> onKeyFailure;
 
-  ExchangeDownstream(List<RecordWriter> writers, BiConsumer<StreamRecord, String> onKeyFailure) {
+  public ExchangeDownstream(List<RecordWriter> writers, BiConsumer<StreamRecord, String> onKeyFailure) {
     this.writers = writers.toArray(RecordWriter[]::new);
     this.onKeyFailure = onKeyFailure;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return writers.length == 0;
   }
 

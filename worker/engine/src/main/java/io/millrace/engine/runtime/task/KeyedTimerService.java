@@ -8,13 +8,13 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** The operator-facing timers over engine-state's timers (kept in the keyed backend, current key). */
-final class KeyedTimerService implements TimerService {
+public final class KeyedTimerService implements TimerService {
 
   private final Supplier<InternalTimerService> timers;
   private final ProcessingTimeService clock;
   private final LongSupplier watermark;
 
-  KeyedTimerService(Supplier<InternalTimerService> timers, ProcessingTimeService clock, LongSupplier watermark) {
+  public KeyedTimerService(Supplier<InternalTimerService> timers, ProcessingTimeService clock, LongSupplier watermark) {
     this.timers = timers;
     this.clock = clock;
     this.watermark = watermark;

@@ -29,29 +29,34 @@ public final class OperatorHost implements Downstream {
 
   private final JobVertex vertex;
   private final StreamOperator operator;
-  private final KeyedStateBackend backend;
+  private KeyedStateBackend backend;
   private final String taskName;
   private final HostOutput output = new HostOutput();
   private final SimpleOperatorMetrics metrics;
   private Downstream main;
-  private Map<String, ExchangeDownstream> sideOutputs = Map.of();
+  private Map<String, Downstream> sideOutputs = Map.of();
   private InternalTimerService timers;
   private long watermark = Long.MIN_VALUE;
   private long lastEmittedWatermark = Long.MIN_VALUE;
   private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.DEFAULT;
 
-  /** @param backend the task's keyed backend when this vertex is keyed and the job has one, else null */
-  public OperatorHost(JobVertex vertex, StreamOperator operator, KeyedStateBackend backend, String taskName,
-      SimpleOperatorMetrics metrics) {
+  public OperatorHost(JobVertex vertex, StreamOperator operator, String taskName, SimpleOperatorMetrics metrics) {
     this.vertex = vertex;
     this.operator = operator;
-    this.backend = vertex.keyed() ? backend : null;
     this.taskName = taskName;
     this.metrics = metrics;
   }
 
-  /** Wires the outputs; called once before {@link #open}. */
-  public void connect(Downstream mainOutput, Map<String, ExchangeDownstream> sides) {
+  /**
+   * The task's keyed backend (created on the task thread, hence after construction); ignored for a
+   * non-keyed vertex. Null: no keyed state.
+   */
+  public void bindBackend(KeyedStateBackend keyedBackend) {
+    this.backend = vertex.keyed() ? keyedBackend : null;
+  }
+
+  /** Wires the outputs (side outputs without a consumer are absent); called once before {@link #open}. */
+  public void connect(Downstream mainOutput, Map<String, ? extends Downstream> sides) {
     this.main = mainOutput;
     this.sideOutputs = Map.copyOf(sides);
   }
@@ -62,7 +67,7 @@ public final class OperatorHost implements Downstream {
   }
 
   /** Timers of this node, when it can have any (keyed with a backend). */
-  InternalTimerService timers() {
+  public InternalTimerService timers() {
     if (timers == null && backend != null) {
       timers = backend.timerService(vertex.id());
     }
@@ -149,7 +154,7 @@ public final class OperatorHost implements Downstream {
   }
 
   /** Routes a record whose HASH key failed on an outgoing edge to this node's dead-letter handling. */
-  void keyFailed(StreamRecord record, String reason) {
+  public void keyFailed(StreamRecord record, String reason) {
     if (deadLetterPolicy.failOnError()) {
       throw new ExpressionFailedException(vertex.id(), "(key of an outgoing edge)", reason);
     }
@@ -173,8 +178,8 @@ public final class OperatorHost implements Downstream {
 
     @Override
     public void collect(OutputTag tag, StreamRecord record) {
-      ExchangeDownstream side = sideOutputs.get(tag.name());
-      if (side == null || side.isEmpty()) {
+      Downstream side = sideOutputs.get(tag.name());
+      if (side == null) {
         metrics.counter(tag.name() + ".dropped").inc();
         if (tag.equals(OutputTag.DEAD_LETTER) && metrics.counter("dead-letter.dropped").count() == 1) {
           LOG.warning(() -> "task=" + taskName + " node=" + vertex.id() + " dropped a dead letter (no node reads "
@@ -184,9 +189,13 @@ public final class OperatorHost implements Downstream {
       }
       try {
         side.processRecord(record);
+      } catch (RuntimeException e) {
+        throw e;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TaskCancelledException(taskName);
+      } catch (Exception e) {
+        throw new ChainedOperatorException(e);
       }
     }
 
@@ -198,7 +207,7 @@ public final class OperatorHost implements Downstream {
       lastEmittedWatermark = newWatermark;
       try {
         main.processWatermark(newWatermark);
-        for (ExchangeDownstream side : sideOutputs.values()) {
+        for (Downstream side : sideOutputs.values()) {
           side.processWatermark(newWatermark);
         }
       } catch (RuntimeException e) {

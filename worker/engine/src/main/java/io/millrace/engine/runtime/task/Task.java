@@ -185,6 +185,7 @@ public abstract class Task implements TaskCheckpointGateway {
           vertex.parallelism());
     }
     KeyedStateBackend keyedBackend = vertex.keyed() ? backend : null;
+    host.bindBackend(keyedBackend);
     KeyedTimerService timers = keyedBackend == null ? null
         : new KeyedTimerService(host::timers, services.clock(), host::currentWatermark);
     host.open(new RuntimeOperatorContext(vertex, subtaskIndex, services.maxParallelism(), keyGroups,
