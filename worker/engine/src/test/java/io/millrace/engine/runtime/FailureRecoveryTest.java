@@ -8,6 +8,7 @@ import io.millrace.engine.checkpoint.store.FileCheckpointStore;
 import io.millrace.engine.connector.CollectingSink;
 import io.millrace.engine.connector.CollectionSource;
 import io.millrace.engine.runtime.checkpoint.CompletedCheckpoint;
+import io.millrace.engine.runtime.checkpoint.CompletedCheckpointCodec;
 import io.millrace.engine.state.heap.HeapStateBackend;
 import io.millrace.engine.testing.MiniCluster;
 import java.nio.file.Path;
@@ -103,7 +104,8 @@ class FailureRecoveryTest {
     LocalJob first = cluster(spec(2, 2), source, sink, armed, "first").start();
     await().atMost(Duration.ofSeconds(30)).until(() -> sink.written() == 400);
     CompletedCheckpoint checkpoint = first.checkpoints().triggerCheckpoint().get(30, TimeUnit.SECONDS);
-    assertThat(sink.committed()).hasSize(400); // committed when checkpoint 1 completed
+    // the sink commits when the task receives the completion notification (asynchronously)
+    await().atMost(Duration.ofSeconds(30)).until(() -> sink.committed().size() == 400);
 
     source.releaseUpTo(200); // the record with seq 650 (split 2, offset 150) fails the job
     assertThatThrownBy(() -> first.result().get(30, TimeUnit.SECONDS))
@@ -137,8 +139,12 @@ class FailureRecoveryTest {
     assertThatThrownBy(() -> first.result().get(30, TimeUnit.SECONDS))
         .isInstanceOf(java.util.concurrent.CancellationException.class);
 
+    // restore from the savepoint's stored metadata, as another process would
+    CompletedCheckpoint stored = CompletedCheckpointCodec.read(new FileCheckpointStore(dir.resolve("store")),
+        CompletedCheckpointCodec.metadataPath("counts", savepoint.id(), true));
+    assertThat(stored.operatorStateSizes()).isEqualTo(savepoint.operatorStateSizes());
     source.releaseAll();
-    cluster(spec(1, 4), source, sink, new AtomicBoolean(false), "second").restore(savepoint)
+    cluster(spec(1, 4), source, sink, new AtomicBoolean(false), "second").restore(stored)
         .result().get(60, TimeUnit.SECONDS);
     assertThat(multiset(sink)).isEqualTo(expected);
   }
