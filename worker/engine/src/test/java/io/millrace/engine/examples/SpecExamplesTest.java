@@ -218,4 +218,42 @@ class SpecExamplesTest {
     }
     assertThat(actual).isEqualTo(expected);
   }
+
+  @Test
+  void intervalJoinAttributesClicksToEarlierImpressionsAcrossTwoAlignedInputs() throws Exception {
+    long base = Instant.parse("2024-03-01T10:00:00Z").toEpochMilli();
+    List<Object> impressions = new ArrayList<>();
+    List<Object> clicks = new ArrayList<>();
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (int i = 0; i < 200; i++) {
+      long shown = base + i * 60_000L; // one impression per minute, ad i % 5
+      String ad = "ad" + (i % 5);
+      impressions.add(Map.of("adId", ad, "shownAt", Instant.ofEpochMilli(shown).toString()));
+    }
+    for (int i = 0; i < 100; i++) {
+      long clicked = base + i * 90_000L + 30_000L;
+      String ad = "ad" + (i % 5);
+      clicks.add(Map.of("adId", ad, "userId", "u" + i, "clickedAt", Instant.ofEpochMilli(clicked).toString()));
+      for (int j = 0; j < 200; j++) {
+        long shown = base + j * 60_000L;
+        if (("ad" + (j % 5)).equals(ad) && shown >= clicked - 600_000L && shown <= clicked) {
+          expected.add("u" + i + "<-" + Instant.ofEpochMilli(shown));
+        }
+      }
+    }
+    CollectingSink out = new CollectingSink();
+    MiniCluster.forSpec(example("interval-join"))
+        .operators(OperatorFactory.standard())
+        .source("clicks", CollectionSource.of(clicks, 2))
+        .source("impressions", CollectionSource.of(impressions, 2))
+        .sink("out", out)
+        .config(config("ij"))
+        .start().result().get(60, TimeUnit.SECONDS);
+    java.util.Set<String> actual = new java.util.TreeSet<>();
+    for (Object value : out.committedValues()) {
+      Map<?, ?> pair = (Map<?, ?>) value;
+      assertThat(actual.add(pair.get("user") + "<-" + pair.get("shownAt"))).as("each pair once").isTrue();
+    }
+    assertThat(actual).isNotEmpty().isEqualTo(expected);
+  }
 }
