@@ -165,6 +165,11 @@ public final class PipelineThroughput {
           - {id: q2, type: filter, inputs: [q1], expression: "value.auction % 123 == 0 || value.price > 10"}
           - {id: out, type: kafka-sink, inputs: [q2], topic: out, format: json}
           """,
+      "filter-only", """
+          - {id: bids, type: kafka-source, topic: bids, format: json}
+          - {id: q2, type: filter, inputs: [bids], expression: "value.price > 10"}
+          - {id: out, type: kafka-sink, inputs: [q2], topic: out, format: json}
+          """,
       "keyed-exchange", """
           - {id: bids, type: kafka-source, topic: bids, format: json}
           - {id: by-auction, type: key-by, inputs: [bids], expression: "value.auction"}
@@ -173,7 +178,7 @@ public final class PipelineThroughput {
 
   public static void main(String[] args) throws Exception {
     long total = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
-    for (String name : List.of("chained-map-filter", "keyed-exchange")) {
+    for (String name : args.length > 1 ? List.of(args[1].split(",")) : List.of("chained-map-filter", "filter-only", "keyed-exchange")) {
       for (int round = 0; round < 2; round++) {
         String spec = "apiVersion: millrace.io/v1\nkind: Pipeline\nmetadata: {name: bench}\nspec:\n"
             + "  parallelism: 2\n  nodes:\n" + SPECS.get(name).indent(4);
