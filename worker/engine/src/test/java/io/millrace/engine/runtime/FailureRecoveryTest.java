@@ -122,6 +122,9 @@ class FailureRecoveryTest {
         .hasMessageContaining("injected failure at seq 650")
         .cause().isInstanceOf(FailOnceMap.InjectedFailure.class);
     first.close();
+    // the other tasks were cancelled cleanly: no task thread of the failed job is left
+    await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().startsWith("task-counts-") && t.isAlive()));
     assertThat(first.checkpoints().latestCompleted()).contains(checkpoint);
     assertThat(sink.committed()).hasSize(400); // the transactions after checkpoint 1 were never committed
 
