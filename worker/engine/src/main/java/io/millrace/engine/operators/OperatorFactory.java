@@ -1,0 +1,79 @@
+package io.millrace.engine.operators;
+
+import io.millrace.engine.api.OperatorSetupException;
+import io.millrace.engine.api.StreamOperator;
+import io.millrace.engine.operators.dedup.DeduplicateOperator;
+import io.millrace.engine.operators.process.ProcessOperator;
+import io.millrace.engine.runtime.VertexOperatorFactory;
+import io.millrace.spec.catalog.BuiltinNodeKinds;
+import io.millrace.spec.plan.JobVertex;
+import java.util.Objects;
+
+/**
+ * Plan vertex (kind + settings, as {@code SpecCompiler} writes them) → what runs it, for every node
+ * kind of the catalog: built-in transforms become a NEW operator instance per call (one per
+ * subtask); source and sink kinds are looked up through the {@link ConnectorResolver}.
+ *
+ * <ul>
+ *   <li>{@code window-aggregate} → {@code SlicedWindowOperator} (tumbling, sliding) or {@code
+ *       SessionWindowOperator};
+ *   <li>{@code join} → {@code WindowJoinOperator} / {@code IntervalJoinOperator}; {@code lookup-join}
+ *       → {@code LookupJoinOperator};
+ *   <li>{@code deduplicate} → {@code DeduplicateOperator}; {@code process} → {@code ProcessOperator};
+ *   <li>{@code map}, {@code filter}, {@code flat-map}, {@code key-by}, {@code union} → the runtime's
+ *       basic operators ({@link io.millrace.engine.operators.basic.BasicOperators}).
+ * </ul>
+ *
+ * A setting the operator cannot use is an {@link OperatorSetupException} naming node and setting.
+ */
+public final class OperatorFactory implements VertexOperatorFactory {
+
+  private final ConnectorResolver connectors;
+  private final io.millrace.engine.operators.basic.BasicOperators basic = new io.millrace.engine.operators.basic.BasicOperators();
+
+  public OperatorFactory(ConnectorResolver connectors) {
+    this.connectors = Objects.requireNonNull(connectors, "connectors");
+  }
+
+  /** A factory without connectors (transforms only). */
+  public static OperatorFactory standard() {
+    return new OperatorFactory(ConnectorResolver.none());
+  }
+
+  /** What runs {@code vertex}: an operator, or the source / sink connector of its kind. */
+  public VertexImplementation implementationOf(JobVertex vertex) {
+    if (isBuiltin(vertex.kind())) {
+      return new VertexImplementation.Operator(create(vertex));
+    }
+    var source = connectors.source(vertex.id(), vertex.kind(), vertex.settings());
+    if (source.isPresent()) {
+      return new VertexImplementation.SourceConnector(source.get());
+    }
+    var sink = connectors.sink(vertex.id(), vertex.kind(), vertex.settings());
+    if (sink.isPresent()) {
+      return new VertexImplementation.SinkConnector(sink.get());
+    }
+    throw new OperatorSetupException(vertex.id(), "node kind '" + vertex.kind()
+        + "' is neither a built-in operator nor a connector known to this worker (is its connector module installed?)");
+  }
+
+  /** A new, unopened operator instance for a built-in transform vertex (one per subtask). */
+  @Override
+  public StreamOperator create(JobVertex vertex) {
+    Settings settings = new Settings(vertex.id(), vertex.settings());
+    return switch (vertex.kind()) {
+      case BuiltinNodeKinds.WINDOW_AGGREGATE -> WindowOperators.windowAggregate(settings);
+      case BuiltinNodeKinds.JOIN -> WindowOperators.join(settings);
+      case BuiltinNodeKinds.LOOKUP_JOIN -> WindowOperators.lookupJoin(settings);
+      case BuiltinNodeKinds.DEDUPLICATE -> new DeduplicateOperator(settings.durationMillis("ttl"));
+      case BuiltinNodeKinds.PROCESS -> new ProcessOperator();
+      case BuiltinNodeKinds.MAP, BuiltinNodeKinds.FILTER, BuiltinNodeKinds.FLAT_MAP, BuiltinNodeKinds.KEY_BY,
+          BuiltinNodeKinds.UNION -> basic.create(vertex);
+      default -> throw new OperatorSetupException(vertex.id(), "'" + vertex.kind() + "' is not a built-in operator kind");
+    };
+  }
+
+  static boolean isBuiltin(String kind) {
+    return BuiltinNodeKinds.all().stream().anyMatch(k -> k.name().equals(kind));
+  }
+}

@@ -1,0 +1,227 @@
+package io.millrace.engine.runtime.task;
+
+import io.millrace.engine.api.DeadLetterPolicy;
+import io.millrace.engine.api.DeadLetters;
+import io.millrace.engine.api.ExpressionFailedException;
+import io.millrace.engine.api.StreamRecord;
+import io.millrace.engine.connector.InputStatus;
+import io.millrace.engine.connector.ReaderOutput;
+import io.millrace.engine.connector.Source;
+import io.millrace.engine.connector.SourceReader;
+import io.millrace.engine.connector.SourceReaderContext;
+import io.millrace.engine.connector.SourceSplit;
+import io.millrace.engine.connector.SplitAssignment;
+import io.millrace.engine.connector.SplitCodec;
+import io.millrace.engine.runtime.checkpoint.TaskId;
+import io.millrace.engine.runtime.exchange.ControlElement;
+import io.millrace.engine.runtime.exchange.RecordWriter;
+import io.millrace.engine.runtime.watermark.BoundedOutOfOrdernessWatermarks;
+import io.millrace.engine.runtime.watermark.WatermarkValve;
+import io.millrace.spec.expr.CompiledExpression;
+import io.millrace.spec.expr.EvalResult;
+import io.millrace.spec.plan.JobVertex;
+import io.millrace.spec.plan.KeyGroupRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task whose chain starts with a source: polls the connector's reader, assigns event time (the
+ * spec's {@code watermark.timestamp} expression, else the reader's timestamp), generates bounded
+ * out-of-orderness watermarks with idle detection, and injects barriers when the coordinator
+ * triggers a checkpoint. Its split state (each split with its position) is operator state of the
+ * source node, redistributed over subtasks on restore.
+ */
+public final class SourceTask<S extends SourceSplit> extends Task {
+
+  private final JobVertex sourceVertex;
+  private final int subtaskIndex;
+  private final Source<S> source;
+  private final Downstream head;
+  private final ExchangeDownstream deadLetters;
+  private final SourceEventTime eventTime;
+  private final ReaderOutput readerOutput = this::emit;
+  private SourceReader<S> reader;
+  private CompiledExpression timestampExpression;
+  private BoundedOutOfOrdernessWatermarks watermarks;
+  private DeadLetterPolicy deadLetterPolicy;
+  private boolean inputEnded;
+
+  /**
+   * @param head the first chained operator, or the exchanges when the chain is only the source
+   * @param deadLetters the source node's dead-letter exchanges (timestamp expression failures)
+   */
+  public SourceTask(TaskId id, TaskServices services, JobVertex sourceVertex, Source<S> source,
+      List<OperatorHost> hosts, Downstream head, ExchangeDownstream deadLetters, List<RecordWriter> writers,
+      KeyGroupRange keyGroups, TaskMetrics metrics) {
+    super(id, services, hosts, writers, keyGroups, metrics);
+    this.sourceVertex = sourceVertex;
+    this.subtaskIndex = id.subtask();
+    this.source = source;
+    this.head = head;
+    this.deadLetters = deadLetters;
+    this.eventTime = SourceEventTime.fromSettings(sourceVertex);
+  }
+
+  @Override
+  protected void openOperators() throws Exception {
+    deadLetterPolicy = DeadLetterPolicy.fromSettings(sourceVertex.settings());
+    if (eventTime.timestampExpression() != null) {
+      RuntimeOperatorContext context = new RuntimeOperatorContext(sourceVertex, subtaskIndex,
+          services.maxParallelism(), null, services.compiler(), null, null, services.clock(),
+          new SimpleOperatorMetrics(), List.of(), false);
+      timestampExpression = context.compile("watermark.timestamp", eventTime.timestampExpression(),
+          io.millrace.spec.expr.ExpressionKind.TIMESTAMP);
+    }
+    if (eventTime.enabled()) {
+      watermarks = new BoundedOutOfOrdernessWatermarks(eventTime.maxOutOfOrdernessMillis(),
+          eventTime.idleTimeoutMillis(), services.clock().currentTimeMillis());
+    }
+    for (int i = hosts.size() - 1; i >= 0; i--) {
+      openHost(hosts.get(i), subtaskIndex);
+    }
+    reader = source.createReader(new SourceReaderContext(sourceVertex.id(), subtaskIndex,
+        sourceVertex.parallelism(), sourceVertex.settings(), services.clock()));
+    reader.addSplits(initialSplits());
+  }
+
+  private List<S> initialSplits() throws Exception {
+    SplitCodec<S> codec = source.splitCodec();
+    if (services.restoreFrom() != null && services.restoreFrom().hasOperatorState(sourceVertex.id())) {
+      List<S> restored = new ArrayList<>();
+      for (byte[] entry : services.restoreFrom().operatorState(sourceVertex.id())) {
+        restored.add(codec.decode(entry));
+      }
+      return SplitAssignment.share(restored, subtaskIndex, sourceVertex.parallelism());
+    }
+    return SplitAssignment.share(source.discoverSplits(), subtaskIndex, sourceVertex.parallelism());
+  }
+
+  @Override
+  protected void runLoop() throws Exception {
+    int polls = 0;
+    while (true) {
+      drainMailbox();
+      checkCancelled();
+      if (finalCheckpointCompleted()) {
+        return;
+      }
+      if (inputEnded) {
+        idleWait();
+        continue;
+      }
+      InputStatus status = reader.pollNext(readerOutput);
+      emitWatermarkIfAdvanced();
+      if (status == InputStatus.END_OF_INPUT) {
+        endOfInput();
+      } else if (status == InputStatus.NOTHING_AVAILABLE) {
+        if (watermarks != null && watermarks.becameIdle(services.clock().currentTimeMillis())) {
+          broadcast(new ControlElement.IdleMarker(true), true);
+        }
+        idleWait();
+      } else if (++polls % 64 == 0) {
+        advanceProcessingTime();
+      }
+    }
+  }
+
+  private void emit(Object value, long readerTimestamp) {
+    long timestamp = readerTimestamp;
+    StreamRecord record = new StreamRecord(value, null, timestamp);
+    if (timestampExpression != null) {
+      EvalResult result = timestampExpression.evaluate(value, null, readerTimestamp);
+      if (result instanceof EvalResult.Failed failed) {
+        timestampFailed(record, failed.reason());
+        return;
+      }
+      timestamp = (Long) ((EvalResult.Value) result).value();
+      record = new StreamRecord(value, null, timestamp);
+    }
+    metrics.recordIn();
+    try {
+      if (watermarks != null) {
+        if (watermarks.wakeUp()) {
+          broadcast(new ControlElement.IdleMarker(false), false);
+        }
+        if (record.hasTimestamp()) {
+          watermarks.onRecord(timestamp, services.clock().currentTimeMillis());
+        }
+      }
+      head.processRecord(record);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskCancelledException(id.toString());
+    } catch (Exception e) {
+      throw new OperatorHost.ChainedOperatorException(e);
+    }
+  }
+
+  private void timestampFailed(StreamRecord record, String reason) {
+    if (deadLetterPolicy.failOnError()) {
+      throw new ExpressionFailedException(sourceVertex.id(), eventTime.timestampExpression(), reason);
+    }
+    try {
+      deadLetters.processRecord(DeadLetters.of(sourceVertex.id(), record, "watermark.timestamp: " + reason,
+          deadLetterPolicy.includeRecord()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskCancelledException(id.toString());
+    }
+  }
+
+  private void emitWatermarkIfAdvanced() throws Exception {
+    if (watermarks == null) {
+      return;
+    }
+    long watermark = watermarks.nextWatermark();
+    if (watermark != WatermarkValve.NO_CHANGE) {
+      head.processWatermark(watermark);
+    }
+  }
+
+  /**
+   * The reader is exhausted: the final watermark flushes event-time state (windows fire), operators
+   * see end of input, consumers get end of data; then the task waits for the final checkpoint.
+   */
+  private void endOfInput() throws Exception {
+    inputEnded = true;
+    if (watermarks != null && watermarks.isIdle()) {
+      broadcast(new ControlElement.IdleMarker(false), false);
+    }
+    head.processWatermark(Long.MAX_VALUE);
+    deadLetters.processWatermark(Long.MAX_VALUE);
+    endInputOfChain();
+    broadcast(ControlElement.EndOfInput.INSTANCE, true);
+    services.responder().sourceFinished(id);
+  }
+
+  @Override
+  protected void onTrigger(Mail.TriggerCheckpoint trigger) throws Exception {
+    performCheckpoint(new ControlElement.Barrier(trigger.checkpointId(), trigger.savepoint(),
+        trigger.finalCheckpoint()));
+  }
+
+  @Override
+  protected void snapshotInputState(long checkpointId, Map<String, List<byte[]>> state) {
+    SplitCodec<S> codec = source.splitCodec();
+    List<byte[]> splits = new ArrayList<>();
+    for (S split : reader.snapshotState(checkpointId)) {
+      splits.add(codec.encode(split));
+    }
+    state.put(sourceVertex.id(), splits);
+  }
+
+  @Override
+  protected void notifyInputCheckpointComplete(long checkpointId) throws Exception {
+    reader.notifyCheckpointComplete(checkpointId);
+  }
+
+  @Override
+  protected void closeInput() throws Exception {
+    if (reader != null) {
+      reader.close();
+    }
+  }
+}
