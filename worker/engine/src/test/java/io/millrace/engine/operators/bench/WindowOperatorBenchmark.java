@@ -81,6 +81,9 @@ public class WindowOperatorBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     bench.close();
+    if (!Files.exists(dir)) {
+      return; // the RocksDB backend removes its working directory itself
+    }
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
