@@ -17,6 +17,7 @@ final class SliceBuffer {
   record SliceKey(Object key, long sliceEnd) {}
 
   private final LinkedHashMap<SliceKey, Object[]> rows = new LinkedHashMap<>();
+  private final java.util.HashSet<SliceKey> timersRegistered = new java.util.HashSet<>();
   private final int capacity;
 
   SliceBuffer(int capacity) {
@@ -25,6 +26,23 @@ final class SliceBuffer {
 
   int capacity() {
     return capacity;
+  }
+
+  /**
+   * True the first time a (key, slice) is seen since the cache was last cleared: only then are its
+   * window timers registered (they are in state and deduplicated there, so the cache only saves the
+   * backend lookups; it is cleared when it reaches 16 × capacity entries and starts empty after a
+   * restore, which merely re-registers existing timers).
+   */
+  boolean firstSighting(SliceKey key) {
+    if (timersRegistered.contains(key)) {
+      return false;
+    }
+    if (timersRegistered.size() >= 16 * capacity) {
+      timersRegistered.clear();
+    }
+    timersRegistered.add(key);
+    return true;
   }
 
   Object[] get(SliceKey key) {

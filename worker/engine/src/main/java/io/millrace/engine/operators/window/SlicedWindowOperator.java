@@ -137,7 +137,9 @@ public final class SlicedWindowOperator implements OneInputOperator {
     }
     if (newEntry) {
       buffer.put(at, partial);
-      registerTimers(sliceEnd, lastWindowEnd, watermark);
+      if (buffer.firstSighting(at)) {
+        registerTimers(sliceEnd, lastWindowEnd, watermark);
+      }
       if (buffer.isFull()) {
         flush(out);
         backend.setCurrentKey(key);
