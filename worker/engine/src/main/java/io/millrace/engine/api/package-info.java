@@ -16,7 +16,8 @@
  *
  * <p>Contracts the runtime guarantees: for a keyed operator the current key of the keyed state backend
  * and of the {@link io.millrace.engine.api.TimerService} is the record's key during {@code
- * processRecord}, and the timer's key during {@code onEventTimeTimer}/{@code onProcessingTimeTimer};
+ * processRecord} (when the record carries one: a keyed operator fed without a key must key the record
+ * itself, e.g. with its {@code keyBy}), and the timer's key during {@code onEventTimeTimer}/{@code onProcessingTimeTimer};
  * event-time timers with {@code timestamp <= watermark} fire BEFORE {@code processWatermark} is called
  * for that watermark; operators must treat incoming values as immutable (records are passed by
  * reference inside a worker).

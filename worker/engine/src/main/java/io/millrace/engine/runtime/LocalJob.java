@@ -3,6 +3,7 @@ package io.millrace.engine.runtime;
 import io.millrace.engine.connector.Sink;
 import io.millrace.engine.runtime.checkpoint.CheckpointCoordinator;
 import io.millrace.engine.runtime.checkpoint.CompletedCheckpoint;
+import io.millrace.engine.runtime.checkpoint.CompletedCheckpointCodec;
 import io.millrace.engine.runtime.checkpoint.InProcessCheckpointCoordinator;
 import io.millrace.engine.runtime.checkpoint.TaskId;
 import io.millrace.engine.runtime.task.SinkOperator;
@@ -135,8 +136,22 @@ public final class LocalJob implements TaskListener, AutoCloseable {
     tasks.forEach(Task::cancel);
   }
 
-  private synchronized void onCompleted(CompletedCheckpoint checkpoint) {
-    completed.add(checkpoint);
+  /**
+   * Keeps the checkpoint and, with a store, writes its metadata next to its files (a savepoint can then
+   * be restored by another process). A metadata write failure is logged: the checkpoint stays usable
+   * in this process. (Retention and the control plane's metadata transaction come with the next issue.)
+   */
+  private void onCompleted(CompletedCheckpoint checkpoint) {
+    synchronized (this) {
+      completed.add(checkpoint);
+    }
+    if (config.checkpointStore() != null) {
+      try {
+        CompletedCheckpointCodec.write(config.checkpointStore(), name, checkpoint);
+      } catch (java.io.IOException e) {
+        LOG.warning(() -> "job=" + name + " checkpoint=" + checkpoint.id() + " metadata not stored: " + e);
+      }
+    }
   }
 
   @Override

@@ -8,7 +8,11 @@ import io.millrace.engine.checkpoint.store.FileCheckpointStore;
 import io.millrace.engine.connector.CollectingSink;
 import io.millrace.engine.connector.CollectionSource;
 import io.millrace.engine.runtime.checkpoint.CompletedCheckpoint;
+import io.millrace.engine.runtime.checkpoint.CompletedCheckpointCodec;
+import io.millrace.engine.state.StateBackend;
 import io.millrace.engine.state.heap.HeapStateBackend;
+import io.millrace.engine.state.rocksdb.RocksDbOptions;
+import io.millrace.engine.state.rocksdb.RocksDbStateBackend;
 import io.millrace.engine.testing.MiniCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,13 +69,18 @@ class FailureRecoveryTest {
 
   private MiniCluster cluster(String spec, CollectionSource source, CollectingSink sink, AtomicBoolean armed,
       String stateDir) {
+    return cluster(spec, source, sink, armed, stateDir, new HeapStateBackend());
+  }
+
+  private MiniCluster cluster(String spec, CollectionSource source, CollectingSink sink, AtomicBoolean armed,
+      String stateDir, StateBackend backend) {
     return MiniCluster.forSpec(spec)
         .source("events", source)
         .sink("out", sink)
         .operator("check", () -> new FailOnceMap(armed, 650))
         .operator("by-key", RunningCount::new) // key-by is keyed: it may keep keyed state
         .config(JobConfig.defaults(dir.resolve(stateDir))
-            .withState(new HeapStateBackend(), new FileCheckpointStore(dir.resolve("store"))));
+            .withState(backend, new FileCheckpointStore(dir.resolve("store"))));
   }
 
   /** Output as a multiset of "key=count" (order across keys is not defined; per key it is). */
@@ -103,7 +112,8 @@ class FailureRecoveryTest {
     LocalJob first = cluster(spec(2, 2), source, sink, armed, "first").start();
     await().atMost(Duration.ofSeconds(30)).until(() -> sink.written() == 400);
     CompletedCheckpoint checkpoint = first.checkpoints().triggerCheckpoint().get(30, TimeUnit.SECONDS);
-    assertThat(sink.committed()).hasSize(400); // committed when checkpoint 1 completed
+    // the sink commits when the task receives the completion notification (asynchronously)
+    await().atMost(Duration.ofSeconds(30)).until(() -> sink.committed().size() == 400);
 
     source.releaseUpTo(200); // the record with seq 650 (split 2, offset 150) fails the job
     assertThatThrownBy(() -> first.result().get(30, TimeUnit.SECONDS))
@@ -112,6 +122,9 @@ class FailureRecoveryTest {
         .hasMessageContaining("injected failure at seq 650")
         .cause().isInstanceOf(FailOnceMap.InjectedFailure.class);
     first.close();
+    // the other tasks were cancelled cleanly: no task thread of the failed job is left
+    await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().startsWith("task-counts-") && t.isAlive()));
     assertThat(first.checkpoints().latestCompleted()).contains(checkpoint);
     assertThat(sink.committed()).hasSize(400); // the transactions after checkpoint 1 were never committed
 
@@ -137,9 +150,38 @@ class FailureRecoveryTest {
     assertThatThrownBy(() -> first.result().get(30, TimeUnit.SECONDS))
         .isInstanceOf(java.util.concurrent.CancellationException.class);
 
+    // restore from the savepoint's stored metadata, as another process would
+    CompletedCheckpoint stored = CompletedCheckpointCodec.read(new FileCheckpointStore(dir.resolve("store")),
+        CompletedCheckpointCodec.metadataPath("counts", savepoint.id(), true));
+    assertThat(stored.operatorStateSizes()).isEqualTo(savepoint.operatorStateSizes());
     source.releaseAll();
-    cluster(spec(1, 4), source, sink, new AtomicBoolean(false), "second").restore(savepoint)
+    cluster(spec(1, 4), source, sink, new AtomicBoolean(false), "second").restore(stored)
         .result().get(60, TimeUnit.SECONDS);
     assertThat(multiset(sink)).isEqualTo(expected);
+  }
+
+  @Test
+  void withRocksDbStateAFailedJobRestoredAtAnotherParallelismAlsoCommitsExactlyTheFailureFreeOutput()
+      throws Exception {
+    Map<String, Long> expected = failureFreeRun();
+    try (RocksDbStateBackend rocksDb = new RocksDbStateBackend(RocksDbOptions.small())) {
+      CollectionSource source = CollectionSource.of(events(), SPLITS);
+      CollectingSink sink = new CollectingSink();
+      AtomicBoolean armed = new AtomicBoolean(true);
+      source.releaseUpTo(100);
+      LocalJob first = cluster(spec(2, 2), source, sink, armed, "first", rocksDb).start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> sink.written() == 400);
+      CompletedCheckpoint checkpoint = first.checkpoints().triggerCheckpoint().get(30, TimeUnit.SECONDS);
+      source.releaseUpTo(200);
+      assertThatThrownBy(() -> first.result().get(30, TimeUnit.SECONDS))
+          .hasRootCauseInstanceOf(FailOnceMap.InjectedFailure.class);
+      first.close();
+      assertThat(checkpoint.tasks()).anySatisfy(t -> assertThat(t.keyedState().backendKind()).isEqualTo("rocksdb"));
+
+      source.releaseAll();
+      cluster(spec(1, 3), source, sink, armed, "second", rocksDb).restore(checkpoint)
+          .result().get(60, TimeUnit.SECONDS);
+      assertThat(multiset(sink)).isEqualTo(expected);
+    }
   }
 }

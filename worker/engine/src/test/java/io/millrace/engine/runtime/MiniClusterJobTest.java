@@ -97,4 +97,59 @@ class MiniClusterJobTest {
       assertThat(value.get("inRange")).isEqualTo(true);
     }
   }
+
+  @Test
+  void periodicCheckpointsCompleteWhileTheJobRuns() throws Exception {
+    CollectionSource source = CollectionSource.of(List.of("a b", "c d", "e f", "g h"), 2);
+    source.releaseUpTo(1); // the job stays running: sources hold at offset 1
+    CollectingSink out = new CollectingSink();
+    LocalJob job = MiniCluster.forSpec(SPEC)
+        .source("lines", source)
+        .sink("out", out)
+        .config(JobConfig.defaults(dir).withCheckpointInterval(java.time.Duration.ofMillis(20)))
+        .start();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> job.completedCheckpoints().size() >= 3);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> out.committed().size() == 4); // the words of the first line of each split
+    source.releaseAll();
+    job.result().get(60, TimeUnit.SECONDS);
+    assertThat(out.committed()).hasSize(8);
+    List<Long> ids = job.completedCheckpoints().stream().map(c -> c.id()).toList();
+    assertThat(ids).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aKeyThatFailsOnAHashEdgeSendsTheRecordToTheSendersDeadLetterOutput() throws Exception {
+    String spec = """
+        apiVersion: millrace.io/v1
+        kind: Pipeline
+        metadata: {name: bad-keys}
+        spec:
+          parallelism: 2
+          nodes:
+            - {id: events, type: kafka-source, topic: in, format: json}
+            - {id: clean, type: map, inputs: [events], expression: "value"}
+            - {id: by-user, type: key-by, inputs: [clean], expression: "value.user"}
+            - {id: out, type: kafka-sink, inputs: [by-user], topic: out, format: json}
+            - {id: bad, type: kafka-sink, inputs: [clean.dead-letter], topic: bad, format: json}
+        """;
+    List<Object> events = new ArrayList<>();
+    for (long i = 0; i < 100; i++) {
+      events.add(i % 4 == 0 ? Map.of("id", i) : Map.of("id", i, "user", "u" + (i % 3)));
+    }
+    CollectingSink out = new CollectingSink();
+    CollectingSink bad = new CollectingSink();
+    MiniCluster.forSpec(spec)
+        .source("events", CollectionSource.of(events, 2))
+        .sink("out", out).sink("bad", bad)
+        .config(JobConfig.defaults(dir))
+        .start().result().get(60, TimeUnit.SECONDS);
+    assertThat(out.committed()).hasSize(75);
+    assertThat(bad.committedValues()).hasSize(25).allSatisfy(v -> {
+      Map<?, ?> dead = (Map<?, ?>) v;
+      assertThat(dead.get("node")).isEqualTo("clean");
+      assertThat((String) dead.get("reason")).contains("value.user");
+    });
+  }
 }

@@ -404,6 +404,31 @@ public abstract class StateBackendContractTest {
   }
 
   @Test
+  void aTimerDeletedByAnEarlierTimersCallbackDoesNotFire() throws Exception {
+    KeyedStateBackend b = backend();
+    InternalTimerService timers = b.timerService(NODE);
+    for (int i = 0; i < 600; i++) {
+      b.setCurrentKey("k" + i);
+      timers.registerTimer(TimeDomain.EVENT_TIME, 0, i);
+    }
+    List<Long> fired = new ArrayList<>();
+    timers.advanceTo(TimeDomain.EVENT_TIME, 10_000, t -> {
+      fired.add(t.timestamp());
+      if (t.timestamp() == 10) {
+        b.setCurrentKey("k300");
+        timers.deleteTimer(TimeDomain.EVENT_TIME, 0, 300);
+        b.setCurrentKey("k0");
+        timers.registerTimer(TimeDomain.EVENT_TIME, 0, 5); // due, earlier than the rest
+      }
+    });
+    assertThat(fired).hasSize(600).doesNotContain(300L);
+    assertThat(fired.subList(0, 12)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L,
+        5L);
+    assertThat(fired.subList(12, fired.size())).isSorted();
+    assertThat(timers.size(TimeDomain.EVENT_TIME)).isZero();
+  }
+
+  @Test
   void timersWithEqualTimestampsFireInADeterministicOrderAcrossBackends() throws Exception {
     KeyedStateBackend b = backend();
     InternalTimerService timers = b.timerService(NODE);

@@ -97,11 +97,9 @@ public final class OperatorHost implements Downstream {
 
   /** A record of input {@code input} (0 or 1). */
   public void processRecord(int input, StreamRecord record) throws Exception {
-    if (backend != null) {
-      if (record.key() == null) {
-        throw new IllegalStateException("keyed node '" + vertex.id() + "' received a record without a key; "
-            + "records reach keyed nodes over HASH edges that compute the key");
-      }
+    if (backend != null && record.key() != null) {
+      // A keyed node normally receives keys from the HASH edge's sender. A record without one (a keyed
+      // node fed by a FORWARD edge from a non-keyed node) is keyed by the operator itself (its keyBy).
       backend.setCurrentKey(record.key());
     }
     if (operator instanceof OneInputOperator one) {

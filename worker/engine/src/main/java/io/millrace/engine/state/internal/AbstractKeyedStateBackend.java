@@ -4,6 +4,7 @@ import io.millrace.engine.serialization.BinaryWriter;
 import io.millrace.engine.serialization.Serializers;
 import io.millrace.engine.state.KeyedBackendParameters;
 import io.millrace.engine.state.KeyedStateBackend;
+import io.millrace.engine.state.KeyedStateHandle;
 import io.millrace.engine.state.State;
 import io.millrace.engine.state.StateDescriptor;
 import io.millrace.engine.state.StateMetaInfo;
@@ -155,8 +156,8 @@ public abstract class AbstractKeyedStateBackend implements KeyedStateBackend {
     return new ArrayList<>(all.values());
   }
 
-  protected void beginRestore(String backendKind, List<io.millrace.engine.state.KeyedStateHandle>
-      handles) {
+  /** Checks that restore is legal now and that the handles fit; records their states. */
+  protected void beginRestore(String backendKind, List<KeyedStateHandle> handles) {
     checkOpen();
     if (restoreCalled || !declared.isEmpty()) {
       throw new IllegalStateException("restore must be called once, before any state is used"

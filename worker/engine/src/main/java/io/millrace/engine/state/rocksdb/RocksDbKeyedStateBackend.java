@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -60,10 +61,13 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
   private RocksDbInstance instance;
   private final Map<String, RocksTimerService> timerServices = new HashMap<>();
   private long snapshotSequence;
+  private final Consumer<RocksDbKeyedStateBackend> onClose;
 
   RocksDbKeyedStateBackend(KeyedBackendParameters parameters, RocksDbOptions options,
-      Cache blockCache, WriteBufferManager writeBufferManager) {
+      Cache blockCache, WriteBufferManager writeBufferManager,
+      Consumer<RocksDbKeyedStateBackend> onClose) {
     super(parameters);
+    this.onClose = onClose;
     this.uploader = new IncrementalUploader(parameters.taskId());
     this.dbDir = parameters.workingDirectory().resolve("db");
     try {
@@ -240,12 +244,11 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
     record Found(int keyGroup, Object key) {}
     List<Found> found = new ArrayList<>();
     byte[][] last = {null};
-    byte[] to = parameters.keyGroups().end() + 1 >= 1 << 16 ? null
-        : RocksKeys.groupStart(parameters.keyGroups().end() + 1);
+    byte[] to = RocksKeys.groupStart(parameters.keyGroups().end() + 1);
     scan(state.family, RocksKeys.groupStart(parameters.keyGroups().start()), to, (k, v) -> {
       RocksKeys.StateKey parsed = RocksKeys.parseState(k);
       if (parsed.namespace() == namespace && state.isLive(v)
-          && (last[0] == null || !java.util.Arrays.equals(last[0], parsed.key()))) {
+          && (last[0] == null || !Arrays.equals(last[0], parsed.key()))) {
         last[0] = parsed.key();
         found.add(new Found(parsed.keyGroup(), parsed.keyObject()));
       }
@@ -274,7 +277,9 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
       SnapshotType type) throws Exception {
     RocksDbInstance db = db();
     // Synchronous part: flush memtables (the WAL is off) and hard-link a native checkpoint.
-    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+    // allowWriteStall: flush now even if L0 is crowded; waiting for compactions to catch up
+    // first stretched the pause to seconds after bulk loads (CheckpointPauseBenchmark).
+    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true).setAllowWriteStall(true)) {
       db.db.flush(flush, db.allFamilies());
     }
     Path local = parameters.workingDirectory().resolve("checkpoints")
@@ -351,6 +356,7 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
     }
     closed = true;
     timerServices.clear();
+    onClose.accept(this);
     try {
       handles.close();
     } finally {

@@ -4,6 +4,8 @@ import io.millrace.engine.state.KeyedBackendParameters;
 import io.millrace.engine.state.KeyedStateBackend;
 import io.millrace.engine.state.StateBackend;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
@@ -26,6 +28,8 @@ public final class RocksDbStateBackend implements StateBackend {
   private final NativeHandles shared = new NativeHandles();
   private final Cache blockCache;
   private final WriteBufferManager writeBufferManager;
+  /** Keyed backends not closed yet: closed first on close(), since they use the shared cache. */
+  private final Set<RocksDbKeyedStateBackend> open = ConcurrentHashMap.newKeySet();
 
   public RocksDbStateBackend(RocksDbOptions options) {
     this.options = options;
@@ -41,7 +45,10 @@ public final class RocksDbStateBackend implements StateBackend {
 
   @Override
   public KeyedStateBackend createKeyedStateBackend(KeyedBackendParameters parameters) {
-    return new RocksDbKeyedStateBackend(parameters, options, blockCache, writeBufferManager);
+    RocksDbKeyedStateBackend keyed = new RocksDbKeyedStateBackend(parameters, options, blockCache,
+        writeBufferManager, open::remove);
+    open.add(keyed);
+    return keyed;
   }
 
   /** The shared native objects (for leak tests). */
@@ -51,6 +58,10 @@ public final class RocksDbStateBackend implements StateBackend {
 
   @Override
   public void close() {
+    // A database still using the cache when the cache is freed would crash the JVM, not throw.
+    for (RocksDbKeyedStateBackend keyed : List.copyOf(open)) {
+      keyed.close();
+    }
     shared.close();
   }
 }

@@ -3,7 +3,9 @@ package io.millrace.engine.state.rocksdb;
 import io.millrace.engine.state.InternalTimerService;
 import io.millrace.engine.state.TimeDomain;
 import io.millrace.engine.state.Timer;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.rocksdb.ColumnFamilyHandle;
 
@@ -14,10 +16,15 @@ import org.rocksdb.ColumnFamilyHandle;
 final class RocksTimerService implements InternalTimerService {
 
   private static final byte[] EMPTY = new byte[0];
+  private static final int BATCH = 256;
 
   private final RocksDbKeyedStateBackend backend;
   private final Map<TimeDomain, ColumnFamilyHandle> families = new EnumMap<>(TimeDomain.class);
   private final Map<TimeDomain, long[]> counts = new EnumMap<>(TimeDomain.class);
+  /** While firing: timers at or before this time invalidate the batch read ahead. */
+  private long firingUpTo = Long.MIN_VALUE;
+  private boolean firing;
+  private boolean batchStale;
 
   RocksTimerService(RocksDbKeyedStateBackend backend, Map<TimeDomain, ColumnFamilyHandle> families) {
     this.backend = backend;
@@ -44,6 +51,9 @@ final class RocksTimerService implements InternalTimerService {
     if (backend.get(family, k) == null) {
       backend.put(family, k, EMPTY);
       counts.get(domain)[0]++;
+      if (firing && timestamp <= firingUpTo) {
+        batchStale = true;
+      }
     }
   }
 
@@ -54,28 +64,55 @@ final class RocksTimerService implements InternalTimerService {
     if (backend.get(family, k) != null) {
       backend.delete(family, k);
       counts.get(domain)[0]--;
+      if (firing) {
+        batchStale = true;
+      }
     }
   }
 
+  /**
+   * Reads due timers in batches (one iterator per batch, not per timer: iterating over the
+   * tombstones of fired timers is what makes RocksDB timer queues slow). A callback that registers
+   * a due timer or deletes any timer makes the rest of the batch stale: it is re-read.
+   */
   @Override
   public int advanceTo(TimeDomain domain, long time, TimerCallback callback) throws Exception {
     ColumnFamilyHandle family = families.get(domain);
     int fired = 0;
-    while (true) {
-      byte[] first = backend.firstKey(family);
-      if (first == null) {
-        return fired;
+    boolean wasFiring = firing;
+    long previousUpTo = firingUpTo;
+    firing = true;
+    firingUpTo = Math.max(firingUpTo, time);
+    try {
+      while (true) {
+        List<byte[]> batch = new ArrayList<>(BATCH);
+        backend.scan(family, null, null, (k, v) -> {
+          if (RocksKeys.parseTimer(k).timestamp() > time) {
+            return false;
+          }
+          batch.add(k);
+          return batch.size() < BATCH;
+        });
+        if (batch.isEmpty()) {
+          return fired;
+        }
+        batchStale = false;
+        for (byte[] key : batch) {
+          RocksKeys.TimerKey t = RocksKeys.parseTimer(key);
+          backend.delete(family, key);
+          counts.get(domain)[0]--;
+          backend.setCurrentKey(t.keyObject(), t.keyGroup());
+          backend.setCurrentNamespace(t.namespace());
+          callback.onTimer(new Timer(t.keyObject(), t.namespace(), t.timestamp()));
+          fired++;
+          if (batchStale) {
+            break;
+          }
+        }
       }
-      RocksKeys.TimerKey t = RocksKeys.parseTimer(first);
-      if (t.timestamp() > time) {
-        return fired;
-      }
-      backend.delete(family, first);
-      counts.get(domain)[0]--;
-      backend.setCurrentKey(t.keyObject(), t.keyGroup());
-      backend.setCurrentNamespace(t.namespace());
-      callback.onTimer(new Timer(t.keyObject(), t.namespace(), t.timestamp()));
-      fired++;
+    } finally {
+      firing = wasFiring;
+      firingUpTo = previousUpTo;
     }
   }
 

@@ -82,6 +82,17 @@ class RocksDbStateBackendTest extends StateBackendContractTest {
         .allSatisfy(h -> assertThat(h.isOwningHandle()).isFalse());
   }
 
+  @Test
+  void closingTheSharedBackendFirstClosesKeyedBackendsStillOpen() {
+    RocksDbStateBackend backend = new RocksDbStateBackend(RocksDbOptions.small());
+    RocksDbKeyedStateBackend keyed = (RocksDbKeyedStateBackend) backend.createKeyedStateBackend(
+        params(new KeyGroupRange(0, 127), "forgotten"));
+    keyed.getState("n", StateDescriptor.value("v", Serializers.LONG));
+    backend.close();
+    assertResourcesReleased(keyed);
+    assertThat(backend.nativeHandles()).allSatisfy(h -> assertThat(h.isOwningHandle()).isFalse());
+  }
+
   private final List<RocksDbKeyedStateBackend> assertResourcesReleasedLater = new ArrayList<>();
 
   private KeyedBackendParameters params(KeyGroupRange range, String name) {
