@@ -174,6 +174,27 @@ class JoinOperatorsTest {
     }
   }
 
+  /** Records that arrive without a key (a FORWARD edge from a non-keyed node) are keyed with leftKey / rightKey. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void recordsWithoutKeyAreKeyedByTheJoinsKeyExpressions(Supplier<StateBackend> backend) throws Exception {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("mode", "interval");
+    s.put("leftKey", "value.user");
+    s.put("rightKey", "value.id");
+    s.put("interval", Map.of("before", "1s", "after", "1s"));
+    s.put("select", "{'l': left.v, 'r': right.v}");
+    try (OperatorBench bench = bench(backend, "join", s, "b")) {
+      bench.left(Map.of("user", "u1", "v", "click"), null, 1_000);
+      bench.right(Map.of("id", "u2", "v", "other user"), null, 1_200);
+      bench.right(Map.of("id", "u1", "v", "profile"), null, 1_500);
+      bench.right(Map.of("v", "no id"), null, 1_500);
+      assertThat(bench.takeOutput()).extracting(JoinOperatorsTest::pair).containsExactly("u1:click-profile@1500");
+      assertThat(bench.sideOutput(OutputTag.DEAD_LETTER)).singleElement()
+          .satisfies(r -> assertThat(io.millrace.engine.operators.Records.field(r, "reason").toString()).contains("value.id"));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void failingSelectGoesToDeadLetter(Supplier<StateBackend> backend) throws Exception {
