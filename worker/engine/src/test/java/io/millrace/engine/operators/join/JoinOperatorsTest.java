@@ -89,6 +89,28 @@ class JoinOperatorsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
+  void sessionWindowJoinPairsTheRecordsOfMergedSessions(Supplier<StateBackend> backend) throws Exception {
+    try (OperatorBench bench = bench(backend, "join", windowJoin(Map.of("type", "session", "gap", "5s")), "b")) {
+      bench.left(v("L1"), 1L, 0); // [0, 5000)
+      bench.right(v("R1"), 1L, 12_000); // [12000, 17000): a separate session
+      bench.right(v("R0"), 1L, 3_000); // extends the first to [0, 8000)
+      bench.left(v("L2"), 1L, 7_500); // [7500, 12500): overlaps both sessions, merging them into [0, 17000)
+      bench.left(v("other"), 2L, 1_000); // another key, no right record
+      bench.watermark(16_998);
+      assertThat(bench.takeOutput()).isEmpty();
+      bench.watermark(16_999);
+      assertThat(bench.takeOutput()).extracting(JoinOperatorsTest::pair)
+          .containsExactlyInAnyOrder("1:L1-R1@16999", "1:L1-R0@16999", "1:L2-R1@16999", "1:L2-R0@16999");
+      bench.right(v("late"), 1L, 10_000);
+      assertThat(bench.counter("late-dropped")).isEqualTo(1);
+      bench.watermark(Long.MAX_VALUE);
+      assertThat(bench.takeOutput()).isEmpty();
+      assertThat(bench.timerCount()).isZero();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
   void intervalJoinRespectsInclusiveBoundsAndCleansStateByWatermark(Supplier<StateBackend> backend) throws Exception {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("mode", "interval");
