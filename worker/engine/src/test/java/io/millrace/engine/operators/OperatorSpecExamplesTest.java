@@ -150,4 +150,71 @@ class OperatorSpecExamplesTest {
     }
     assertThat(actualTop).isEqualTo(expectedTop);
   }
+  /** Nexmark q7: the highest bid of each 10 s tumbling window (max + native selection reduce). */
+  @Test
+  void nexmarkHighestBidPerTumblingWindow() throws Exception {
+    long base = 1_700_000_000_000L;
+    List<Object> bids = new ArrayList<>();
+    Map<Long, Long> maxByWindowStart = new TreeMap<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 4_000; i++) {
+      long t = base + i * 10L;
+      long price = random.nextInt(1_000_000);
+      bids.add(Map.of("auction", (long) random.nextInt(50), "price", price, "dateTime", Instant.ofEpochMilli(t)));
+      maxByWindowStart.merge(t - Math.floorMod(t, 10_000L), price, Math::max);
+    }
+    CollectingSink out = new CollectingSink();
+    MiniCluster.forSpec(example("nexmark/q7-highest-bid").replace("parallelism: 4", "parallelism: 2"))
+        .operators(OperatorFactory.standard())
+        .source("bids", CollectionSource.of(bids, 2))
+        .sink("out", out)
+        .config(config("q7"))
+        .start().result().get(60, TimeUnit.SECONDS);
+    Map<Long, Long> actual = new TreeMap<>();
+    for (Object value : out.committedValues()) {
+      Map<?, ?> w = (Map<?, ?>) value;
+      assertThat(((Map<?, ?>) w.get("bid")).get("price")).isEqualTo(w.get("maxPrice"));
+      assertThat(actual.put(millis(w.get("windowStart")), (Long) w.get("maxPrice"))).isNull();
+    }
+    assertThat(actual).isEqualTo(maxByWindowStart);
+  }
+
+  /** Nexmark q8: persons who opened an auction in the 10 s window they registered in (window join). */
+  @Test
+  void nexmarkNewUsersJoinPersonsAndAuctionsPerTumblingWindow() throws Exception {
+    long base = 1_700_000_000_000L;
+    List<Object> persons = new ArrayList<>();
+    List<Object> auctions = new ArrayList<>();
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (long p = 0; p < 300; p++) {
+      long t = base + p * 100L;
+      persons.add(Map.of("id", p, "name", "p" + p, "dateTime", Instant.ofEpochMilli(t)));
+    }
+    for (long a = 0; a < 600; a++) {
+      long seller = a % 350; // sellers 300..349 never registered
+      long t = base + a * 50L + (a % 7) * 100L; // out of order by < 1 s: within the sources' bound, nothing is late
+      auctions.add(Map.of("id", a, "seller", seller, "reserve", a * 10, "dateTime", Instant.ofEpochMilli(t)));
+      if (seller < 300) {
+        long personTime = base + seller * 100L;
+        if (personTime - Math.floorMod(personTime, 10_000L) == t - Math.floorMod(t, 10_000L)) {
+          expected.add(seller + ":" + a * 10);
+        }
+      }
+    }
+    CollectingSink out = new CollectingSink();
+    MiniCluster.forSpec(example("nexmark/q8-new-users").replace("parallelism: 4", "parallelism: 2"))
+        .operators(OperatorFactory.standard())
+        .source("persons", CollectionSource.of(persons, 2))
+        .source("auctions", CollectionSource.of(auctions, 2))
+        .sink("out", out)
+        .config(config("q8"))
+        .start().result().get(60, TimeUnit.SECONDS);
+    java.util.Set<String> actual = new java.util.TreeSet<>();
+    for (Object value : out.committedValues()) {
+      Map<?, ?> joined = (Map<?, ?>) value;
+      assertThat(joined.get("name")).isEqualTo("p" + joined.get("id"));
+      assertThat(actual.add(joined.get("id") + ":" + joined.get("reserve"))).as("each pair once").isTrue();
+    }
+    assertThat(actual).isNotEmpty().isEqualTo(expected);
+  }
 }
