@@ -44,9 +44,4 @@ public final class KeyExtractor {
     }
     return key;
   }
-
-  /** True when the record's key must be computed here (and set as the backend's current key). */
-  public static boolean needsKey(StreamRecord record) {
-    return record.key() == null;
-  }
 }

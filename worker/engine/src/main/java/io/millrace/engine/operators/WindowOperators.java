@@ -4,6 +4,7 @@ import io.millrace.engine.api.OperatorSetupException;
 import io.millrace.engine.api.StreamOperator;
 import io.millrace.engine.operators.join.IntervalJoinOperator;
 import io.millrace.engine.operators.join.LookupJoinOperator;
+import io.millrace.engine.operators.join.SessionJoinOperator;
 import io.millrace.engine.operators.join.WindowJoinOperator;
 import io.millrace.engine.operators.window.SessionWindowOperator;
 import io.millrace.engine.operators.window.SliceAssigner;
@@ -47,7 +48,12 @@ final class WindowOperators {
     String mode = settings.string("mode");
     String select = settings.optionalString("select");
     return switch (mode) {
-      case "window" -> new WindowJoinOperator(slices(settings.nodeId(), settings.object("window")), select);
+      case "window" -> {
+        Settings window = settings.object("window");
+        yield "session".equals(window.string("type"))
+            ? new SessionJoinOperator(window.durationMillis("gap"), select)
+            : new WindowJoinOperator(slices(settings.nodeId(), window), select);
+      }
       case "interval" -> {
         Settings interval = settings.object("interval");
         yield new IntervalJoinOperator(interval.durationMillis("before"), interval.durationMillis("after"), select);

@@ -121,7 +121,9 @@ public final class OperatorBench implements AutoCloseable {
         operator.onProcessingTimeTimer(new io.millrace.engine.api.Timer(timer.key(), timer.namespace(), timer.timestamp()), out));
   }
 
+  /** A barrier: {@code prepareSnapshotPreBarrier}, then operator state and the keyed snapshot. */
   public Checkpoint snapshot(long checkpointId, CheckpointStore store) throws Exception {
+    operator.prepareSnapshotPreBarrier(checkpointId, out);
     List<byte[]> operatorState = operator.snapshotOperatorState(checkpointId);
     return new Checkpoint(backend.snapshot(checkpointId, store, "chk-" + checkpointId).run(), operatorState,
         processingTime.get());

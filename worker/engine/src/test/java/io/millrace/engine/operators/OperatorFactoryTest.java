@@ -82,6 +82,8 @@ class OperatorFactoryTest {
         .isInstanceOf(WindowJoinOperator.class);
     assertThat(factory.create(vertex("join", Map.of("mode", "interval", "interval", Map.of("before", "1s", "after", "0s")))))
         .isInstanceOf(IntervalJoinOperator.class);
+    assertThat(factory.create(vertex("join", Map.of("mode", "window", "window", Map.of("type", "session", "gap", "1s")))))
+        .isInstanceOf(io.millrace.engine.operators.join.SessionJoinOperator.class);
     assertThat(factory.create(vertex("deduplicate", Map.of("ttl", "1h")))).isInstanceOf(DeduplicateOperator.class);
     assertThat(factory.create(vertex("process", Map.of("onRecord", Map.of())))).isInstanceOf(ProcessOperator.class);
     for (String basic : List.of("map", "filter", "flat-map", "key-by", "union")) {
@@ -94,9 +96,8 @@ class OperatorFactoryTest {
     OperatorFactory factory = OperatorFactory.standard();
     assertThatThrownBy(() -> factory.create(vertex("deduplicate", Map.of("ttl", "soon"))))
         .isInstanceOf(OperatorSetupException.class).hasMessageContaining("'ttl'").hasMessageContaining("10s");
-    assertThatThrownBy(() -> factory.create(vertex("join", Map.of("mode", "window",
-        "window", Map.of("type", "session", "gap", "1s")))))
-        .isInstanceOf(OperatorSetupException.class).hasMessageContaining("session");
+    assertThatThrownBy(() -> factory.create(vertex("join", Map.of("mode", "sideways"))))
+        .isInstanceOf(OperatorSetupException.class).hasMessageContaining("window or interval");
     assertThatThrownBy(() -> factory.create(vertex("window-aggregate", Map.of("aggregates", List.of(),
         "window", Map.of("type", "sliding", "size", "1s", "slide", "2s")))))
         .isInstanceOf(OperatorSetupException.class).hasMessageContaining("must not exceed size");

@@ -42,6 +42,7 @@ public final class IntervalJoinOperator implements TwoInputOperator {
   private final String selectText;
 
   private JoinSelect select;
+  private JoinKeys keys;
   private KeyedStateBackend backend;
   private TimerService timers;
   private MapState<Long, List<Object>> left;
@@ -63,6 +64,7 @@ public final class IntervalJoinOperator implements TwoInputOperator {
   public void open(OperatorContext context) {
     select = JoinSelect.compile(context, selectText);
     backend = context.keyedStateBackend();
+    keys = new JoinKeys(context, backend);
     timers = context.timerService();
     left = backend.getState(context.nodeId(), StateDescriptor.map(LEFT_STATE, Serializers.LONG, Serializers.listOf(Serializers.RECORD)));
     right = backend.getState(context.nodeId(), StateDescriptor.map(RIGHT_STATE, Serializers.LONG, Serializers.listOf(Serializers.RECORD)));
@@ -91,8 +93,11 @@ public final class IntervalJoinOperator implements TwoInputOperator {
       deadLetters.route(out, record, "interval", "the record has no event time: an interval join needs watermarks on both inputs");
       return;
     }
-    if (record.key() == null) {
-      deadLetters.route(out, record, "key", "the record has no join key");
+    Object key;
+    try {
+      key = keys.keyOf(record, isLeft);
+    } catch (RecordFailure failure) {
+      deadLetters.route(out, record, isLeft ? "leftKey" : "rightKey", failure.reason());
       return;
     }
     long ts = record.timestamp();
@@ -115,9 +120,9 @@ public final class IntervalJoinOperator implements TwoInputOperator {
       for (Object otherValue : entry.getValue()) {
         Object l = isLeft ? record.value() : otherValue;
         Object r = isLeft ? otherValue : record.value();
-        StreamRecord joined = new StreamRecord(null, record.key(), Math.max(ts, otherTs));
+        StreamRecord joined = new StreamRecord(null, key, Math.max(ts, otherTs));
         try {
-          out.collect(joined.withValue(select.apply(l, r, record.key())));
+          out.collect(joined.withValue(select.apply(l, r, key)));
         } catch (RecordFailure failure) {
           deadLetters.route(out, joined.withValue(JoinedPair.of(l, r)), select.source(), failure.reason());
         }

@@ -34,6 +34,7 @@ public final class LookupJoinOperator implements TwoInputOperator {
   private final boolean emitOnMissing;
 
   private JoinSelect select;
+  private JoinKeys keys;
   private ValueState<Object> table;
   private KeyedStateBackend backend;
   private DeadLetterRouter deadLetters;
@@ -49,6 +50,7 @@ public final class LookupJoinOperator implements TwoInputOperator {
   public void open(OperatorContext context) {
     select = JoinSelect.compile(context, selectText);
     backend = context.keyedStateBackend();
+    keys = new JoinKeys(context, backend);
     StateDescriptor<ValueState<Object>> descriptor = StateDescriptor.value(TABLE_STATE, Serializers.RECORD);
     if (ttlMillis != null) {
       descriptor = descriptor.withTtl(StateTtlConfig.onWrite(Duration.ofMillis(ttlMillis)));
@@ -60,8 +62,11 @@ public final class LookupJoinOperator implements TwoInputOperator {
 
   @Override
   public void processRecord1(StreamRecord record, Output out) {
-    if (record.key() == null) {
-      deadLetters.route(out, record, "leftKey", "the record has no join key");
+    Object key;
+    try {
+      key = keys.keyOf(record, true);
+    } catch (RecordFailure failure) {
+      deadLetters.route(out, record, "leftKey", failure.reason());
       return;
     }
     backend.setCurrentNamespace(0);
@@ -71,7 +76,7 @@ public final class LookupJoinOperator implements TwoInputOperator {
       return;
     }
     try {
-      out.collect(record.withValue(select.apply(record.value(), row, record.key())));
+      out.collect(new StreamRecord(select.apply(record.value(), row, key), key, record.timestamp()));
     } catch (RecordFailure failure) {
       deadLetters.route(out, record, select.source(), failure.reason());
     }
@@ -79,8 +84,10 @@ public final class LookupJoinOperator implements TwoInputOperator {
 
   @Override
   public void processRecord2(StreamRecord record, Output out) {
-    if (record.key() == null) {
-      deadLetters.route(out, record, "rightKey", "the table row has no key");
+    try {
+      keys.keyOf(record, false);
+    } catch (RecordFailure failure) {
+      deadLetters.route(out, record, "rightKey", failure.reason());
       return;
     }
     backend.setCurrentNamespace(0);

@@ -38,6 +38,7 @@ public final class WindowJoinOperator implements TwoInputOperator {
   private final String selectText;
 
   private JoinSelect select;
+  private JoinKeys keys;
   private KeyedStateBackend backend;
   private TimerService timers;
   private ListState<Object> left;
@@ -55,6 +56,7 @@ public final class WindowJoinOperator implements TwoInputOperator {
   public void open(OperatorContext context) {
     select = JoinSelect.compile(context, selectText);
     backend = context.keyedStateBackend();
+    keys = new JoinKeys(context, backend);
     timers = context.timerService();
     left = backend.getState(context.nodeId(), StateDescriptor.list(LEFT_STATE, Serializers.RECORD));
     right = backend.getState(context.nodeId(), StateDescriptor.list(RIGHT_STATE, Serializers.RECORD));
@@ -70,21 +72,23 @@ public final class WindowJoinOperator implements TwoInputOperator {
 
   @Override
   public void processRecord1(StreamRecord record, Output out) {
-    add(record, left, out);
+    add(record, left, true, out);
   }
 
   @Override
   public void processRecord2(StreamRecord record, Output out) {
-    add(record, right, out);
+    add(record, right, false, out);
   }
 
-  private void add(StreamRecord record, ListState<Object> side, Output out) {
+  private void add(StreamRecord record, ListState<Object> side, boolean isLeft, Output out) {
     if (!record.hasTimestamp()) {
       deadLetters.route(out, record, "window", "the record has no event time: a window join needs watermarks on both inputs");
       return;
     }
-    if (record.key() == null) {
-      deadLetters.route(out, record, "key", "the record has no join key");
+    try {
+      keys.keyOf(record, isLeft);
+    } catch (RecordFailure failure) {
+      deadLetters.route(out, record, isLeft ? "leftKey" : "rightKey", failure.reason());
       return;
     }
     long watermark = watermarks.current(timers);

@@ -31,11 +31,18 @@ import io.millrace.engine.state.ValueState;
  * its slice and re-emits the updated result of each such window (late firing); a record all of
  * whose windows are cleaned up goes to the {@code late} side output when {@code lateOutput} is set,
  * else it is dropped and counted ({@code late-dropped}).
+ *
+ * <p>Updates of slices whose windows have not fired yet first go to a {@link SliceBuffer} (partial
+ * rows per key and slice, merged into state at the next flush), so a key's burst of records costs
+ * one state read and write per flush; window timers are registered when a buffer entry is created.
  */
 public final class SlicedWindowOperator implements OneInputOperator {
 
   /** State name of the per-slice accumulator rows (namespace = slice end). */
   public static final String SLICE_STATE = "slice-accumulators";
+
+  /** Buffered (key, slice) entries before a forced flush: bounds the heap the buffer may take. */
+  static final int BUFFER_CAPACITY = 8_192;
 
   private final SliceAssigner slices;
   private final long allowedLateness;
@@ -50,6 +57,7 @@ public final class SlicedWindowOperator implements OneInputOperator {
   private DeadLetterRouter deadLetters;
   private OperatorMetrics.Counter lateDropped;
   private final WatermarkMemory watermarks = new WatermarkMemory();
+  private final SliceBuffer buffer = new SliceBuffer(BUFFER_CAPACITY);
 
   /** Builds the aggregate set once the context (and its expression compiler) is known. */
   @FunctionalInterface
@@ -109,29 +117,97 @@ public final class SlicedWindowOperator implements OneInputOperator {
       late(record, out);
       return;
     }
+    if (slices.firstWindowEnd(sliceEnd) - 1 > watermark) {
+      buffered(record, key, sliceEnd, lastWindowEnd, watermark, out);
+    } else {
+      direct(record, key, sliceEnd, lastWindowEnd, watermark, out);
+    }
+  }
+
+  /** The common case: no window of the slice fired yet, so the update can wait in the buffer. */
+  private void buffered(StreamRecord record, Object key, long sliceEnd, long lastWindowEnd, long watermark, Output out) {
+    SliceBuffer.SliceKey at = new SliceBuffer.SliceKey(key, sliceEnd);
+    Object[] partial = buffer.get(at);
+    boolean newEntry = partial == null;
+    try {
+      partial = aggregates.add(partial, record.value(), record.timestamp());
+    } catch (RecordFailure failure) {
+      deadLetters.route(out, record, "aggregates", failure.reason());
+      return;
+    }
+    if (newEntry) {
+      buffer.put(at, partial);
+      if (buffer.firstSighting(at)) {
+        registerTimers(sliceEnd, lastWindowEnd, watermark);
+      }
+      if (buffer.isFull()) {
+        flush(out);
+        backend.setCurrentKey(key);
+      }
+    }
+  }
+
+  /** A slice of a window that already fired (within lateness): update state now and re-emit. */
+  private void direct(StreamRecord record, Object key, long sliceEnd, long lastWindowEnd, long watermark, Output out) {
     backend.setCurrentNamespace(sliceEnd);
     Object[] row = sliceRows.value();
     boolean newSlice = row == null;
     try {
-      row = aggregates.add(row, record.value(), ts);
+      row = aggregates.add(row, record.value(), record.timestamp());
     } catch (RecordFailure failure) {
       deadLetters.route(out, record, "aggregates", failure.reason());
       return;
     }
     sliceRows.update(row);
+    if (newSlice) {
+      registerTimers(sliceEnd, lastWindowEnd, watermark);
+    }
     for (long end = slices.firstWindowEnd(sliceEnd); end <= lastWindowEnd; end += slices.slide()) {
-      long fireTime = end - 1;
-      if (fireTime <= watermark) {
-        if (cleanupTime(end) > watermark) {
-          emitWindow(key, end, out); // late firing: the window already fired, send the update
-        }
-      } else if (newSlice) {
-        timers.registerEventTimeTimer(end, fireTime);
+      if (end - 1 <= watermark && cleanupTime(end) > watermark) {
+        emitWindow(key, end, out); // late firing: the window already fired, send the update
       }
-      if (newSlice && allowedLateness > 0 && cleanupTime(end) > watermark) {
+    }
+  }
+
+  private void registerTimers(long sliceEnd, long lastWindowEnd, long watermark) {
+    for (long end = slices.firstWindowEnd(sliceEnd); end <= lastWindowEnd; end += slices.slide()) {
+      if (end - 1 > watermark) {
+        timers.registerEventTimeTimer(end, end - 1);
+      }
+      if (allowedLateness > 0 && cleanupTime(end) > watermark) {
         timers.registerEventTimeTimer(end, cleanupTime(end));
       }
     }
+  }
+
+  /** Merges every buffered partial row into its slice's state row. Changes the backend's current key. */
+  private void flush(Output out) {
+    buffer.drain((at, partial) -> {
+      backend.setCurrentKey(at.key());
+      backend.setCurrentNamespace(at.sliceEnd());
+      try {
+        sliceRows.update(aggregates.merge(sliceRows.value(), partial));
+      } catch (RecordFailure failure) {
+        StreamRecord slice = WindowResults.of(at.key(), at.sliceEnd() - slices.slice(), at.sliceEnd(), aggregates, partial);
+        deadLetters.route(out, slice, "aggregates", "merging buffered records into the slice failed: " + failure.reason());
+      }
+    });
+  }
+
+  @Override
+  public void processWatermark(long watermark, Output out) {
+    flush(out);
+    out.emitWatermark(watermark);
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId, Output out) {
+    flush(out); // the snapshot must hold every record received before the barrier
+  }
+
+  @Override
+  public void endInput(Output out) {
+    flush(out);
   }
 
   private void late(StreamRecord record, Output out) {
@@ -149,6 +225,10 @@ public final class SlicedWindowOperator implements OneInputOperator {
 
   @Override
   public void onEventTimeTimer(Timer timer, Output out) throws Exception {
+    if (!buffer.isEmpty()) {
+      flush(out); // the first timer of a watermark: state must be complete before any window fires
+      backend.setCurrentKey(timer.key());
+    }
     long end = timer.namespace();
     if (timer.timestamp() == end - 1) {
       emitWindow(timer.key(), end, out);

@@ -89,6 +89,28 @@ class JoinOperatorsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
+  void sessionWindowJoinPairsTheRecordsOfMergedSessions(Supplier<StateBackend> backend) throws Exception {
+    try (OperatorBench bench = bench(backend, "join", windowJoin(Map.of("type", "session", "gap", "5s")), "b")) {
+      bench.left(v("L1"), 1L, 0); // [0, 5000)
+      bench.right(v("R1"), 1L, 12_000); // [12000, 17000): a separate session
+      bench.right(v("R0"), 1L, 3_000); // extends the first to [0, 8000)
+      bench.left(v("L2"), 1L, 7_500); // [7500, 12500): overlaps both sessions, merging them into [0, 17000)
+      bench.left(v("other"), 2L, 1_000); // another key, no right record
+      bench.watermark(16_998);
+      assertThat(bench.takeOutput()).isEmpty();
+      bench.watermark(16_999);
+      assertThat(bench.takeOutput()).extracting(JoinOperatorsTest::pair)
+          .containsExactlyInAnyOrder("1:L1-R1@16999", "1:L1-R0@16999", "1:L2-R1@16999", "1:L2-R0@16999");
+      bench.right(v("late"), 1L, 10_000);
+      assertThat(bench.counter("late-dropped")).isEqualTo(1);
+      bench.watermark(Long.MAX_VALUE);
+      assertThat(bench.takeOutput()).isEmpty();
+      assertThat(bench.timerCount()).isZero();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
   void intervalJoinRespectsInclusiveBoundsAndCleansStateByWatermark(Supplier<StateBackend> backend) throws Exception {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("mode", "interval");
@@ -171,6 +193,27 @@ class JoinOperatorsTest {
       bench.left(Map.of("order", 3L), "c1", 400);
       assertThat(bench.takeOutput()).extracting(r -> io.millrace.engine.operators.Records.field(r, "order")).containsExactly(2L);
       assertThat(bench.counter("unmatched-dropped")).isEqualTo(2);
+    }
+  }
+
+  /** Records that arrive without a key (a FORWARD edge from a non-keyed node) are keyed with leftKey / rightKey. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void recordsWithoutKeyAreKeyedByTheJoinsKeyExpressions(Supplier<StateBackend> backend) throws Exception {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("mode", "interval");
+    s.put("leftKey", "value.user");
+    s.put("rightKey", "value.id");
+    s.put("interval", Map.of("before", "1s", "after", "1s"));
+    s.put("select", "{'l': left.v, 'r': right.v}");
+    try (OperatorBench bench = bench(backend, "join", s, "b")) {
+      bench.left(Map.of("user", "u1", "v", "click"), null, 1_000);
+      bench.right(Map.of("id", "u2", "v", "other user"), null, 1_200);
+      bench.right(Map.of("id", "u1", "v", "profile"), null, 1_500);
+      bench.right(Map.of("v", "no id"), null, 1_500);
+      assertThat(bench.takeOutput()).extracting(JoinOperatorsTest::pair).containsExactly("u1:click-profile@1500");
+      assertThat(bench.sideOutput(OutputTag.DEAD_LETTER)).singleElement()
+          .satisfies(r -> assertThat(io.millrace.engine.operators.Records.field(r, "reason").toString()).contains("value.id"));
     }
   }
 

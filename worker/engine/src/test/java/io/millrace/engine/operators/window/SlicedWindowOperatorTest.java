@@ -122,6 +122,27 @@ class SlicedWindowOperatorTest {
     }
   }
 
+  /** More keys than the slice buffer holds between two watermarks: forced flushes lose nothing. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void manyKeysOverflowTheSliceBufferWithoutLoss(Supplier<StateBackend> backend) throws Exception {
+    int keys = SlicedWindowOperator.BUFFER_CAPACITY + 1_000;
+    try (OperatorBench bench = bench(backend, settings(Map.of("type", "tumbling", "size", "10s"), "0s", false), "b")) {
+      for (int round = 0; round < 2; round++) {
+        for (int k = 0; k < keys; k++) {
+          bench.record(x(k), (long) k, 1_000 + round);
+        }
+      }
+      bench.watermark(Long.MAX_VALUE);
+      List<StreamRecord> out = bench.takeOutput();
+      assertThat(out).hasSize(keys);
+      assertThat(out).allSatisfy(r -> {
+        assertThat(field(r, "n")).isEqualTo(2L);
+        assertThat(field(r, "total")).isEqualTo(2 * (Long) r.key());
+      });
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void lateRecordsGoToTheLateOutputOrAreCounted(Supplier<StateBackend> backend) throws Exception {

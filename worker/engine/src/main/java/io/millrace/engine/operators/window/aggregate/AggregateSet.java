@@ -50,12 +50,19 @@ public final class AggregateSet {
         case "max" -> new MinMaxAggregator(name, field, true);
         case "first" -> new FirstLastAggregator(name, field, false);
         case "last" -> new FirstLastAggregator(name, field, true);
-        case "reduce" -> new ReduceAggregator(name, compileReduce(name, (String) spec.get("expression"), compiler));
+        case "reduce" -> reduce(name, (String) spec.get("expression"), compiler);
         default -> throw new IllegalArgumentException("aggregate '" + name + "': unknown fn '" + fn
             + "' (count, sum, avg, min, max, first, last, reduce)");
       });
     }
     return new AggregateSet(aggregators);
+  }
+
+  /** A reduce: native for the "keep the larger/smaller one" selections, else CEL (always compiled, so errors surface). */
+  private static Aggregator reduce(String name, String text, ExpressionCompiler compiler) {
+    CompiledExpression compiled = compileReduce(name, text, compiler);
+    return SelectionReduceAggregator.recognize(name, text).<Aggregator>map(a -> a)
+        .orElseGet(() -> new ReduceAggregator(name, compiled));
   }
 
   private static CompiledExpression compileReduce(String name, String text, ExpressionCompiler compiler) {

@@ -15,7 +15,8 @@ import io.millrace.engine.operators.RecordFailure;
  * one first; it is what makes per-slice aggregation of sliding windows possible.
  */
 public sealed interface Aggregator
-    permits CountAggregator, SumAggregator, AvgAggregator, MinMaxAggregator, FirstLastAggregator, ReduceAggregator {
+    permits CountAggregator, SumAggregator, AvgAggregator, MinMaxAggregator, FirstLastAggregator, ReduceAggregator,
+        SelectionReduceAggregator {
 
   /** The output field name. */
   String name();

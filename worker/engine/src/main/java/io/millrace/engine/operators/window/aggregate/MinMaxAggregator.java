@@ -1,8 +1,6 @@
 package io.millrace.engine.operators.window.aggregate;
 
 import io.millrace.engine.operators.RecordFailure;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * {@code min} / {@code max} of a field: numbers (int and double compare with each other, as in CEL),
@@ -38,27 +36,20 @@ public record MinMaxAggregator(String name, String field, boolean max) implement
   }
 
   private void comparableOrFail(Object v) throws RecordFailure {
-    if (!(v instanceof Number || v instanceof String || v instanceof Instant || v instanceof Duration
-        || v instanceof Boolean)) {
+    if (ValueOrder.compare(v, v) == null) {
       throw new RecordFailure("aggregate '" + name + "': cannot order values of type " + v.getClass().getSimpleName()
           + " (use numbers, strings, timestamps, durations or bools)");
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private int compare(Object a, Object b) throws RecordFailure {
-    if (a instanceof Long x && b instanceof Long y) {
-      return Long.compare(x, y);
-    }
-    if (a instanceof Number x && b instanceof Number y) {
-      return Double.compare(x.doubleValue(), y.doubleValue());
-    }
     comparableOrFail(b);
-    if (a.getClass() != b.getClass()) {
+    Integer c = ValueOrder.compare(a, b);
+    if (c == null) {
       throw new RecordFailure("aggregate '" + name + "': cannot compare " + b.getClass().getSimpleName()
           + " with the " + a.getClass().getSimpleName() + " values seen before in field '" + field + "'");
     }
-    return ((Comparable) a).compareTo(b);
+    return c;
   }
 
   @Override

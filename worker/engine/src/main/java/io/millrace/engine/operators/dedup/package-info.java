@@ -1,0 +1,2 @@
+/** deduplicate: keyed, first record per key within a TTL passes. */
+package io.millrace.engine.operators.dedup;
