@@ -21,7 +21,7 @@ final class WindowOperators {
     Settings window = settings.object("window");
     List<?> aggregates = settings.list("aggregates");
     SlicedWindowOperator.AggregateSetFactory factory =
-        context -> AggregateSet.fromSettings(aggregates, context.expressionCompiler());
+        context -> AggregateSet.fromSettings(aggregates, context);
     long lateness = settings.has("allowedLateness") ? settings.durationMillis("allowedLateness") : 0;
     boolean lateOutput = settings.bool("lateOutput", false);
     if ("session".equals(window.string("type"))) {

@@ -1,5 +1,6 @@
 package io.millrace.engine.operators.window.aggregate;
 
+import io.millrace.engine.api.OperatorContext;
 import io.millrace.engine.operators.RecordFailure;
 import io.millrace.spec.expr.CompileResult;
 import io.millrace.spec.expr.CompiledExpression;
@@ -36,6 +37,32 @@ public final class AggregateSet {
    * {name, fn, field?, expression?}}); reduce expressions are compiled with {@code acc}/{@code value}.
    */
   public static AggregateSet fromSettings(List<?> settings, ExpressionCompiler compiler) {
+    return build(settings, (name, text, scope) -> {
+      CompileResult result = compiler.compile(text, scope, ExpressionKind.VALUE);
+      if (result instanceof CompileResult.Failed failed) {
+        throw new IllegalArgumentException("aggregate '" + name + "': reduce expression does not compile: "
+            + failed.errors() + " (validate the spec first)");
+      }
+      return ((CompileResult.Compiled) result).expression();
+    });
+  }
+
+  /**
+   * Same, compiling reduce expressions through the operator's context, which types {@code acc} and
+   * {@code value} from the plan's input type, so a typed input gets a typed program.
+   */
+  public static AggregateSet fromSettings(List<?> settings, OperatorContext context) {
+    return build(settings, (name, text, scope) ->
+        context.compile("aggregates." + name, text, scope, ExpressionKind.VALUE));
+  }
+
+  /** Compiles one reduce expression in its {@code acc}/{@code value}/{@code key} scope. */
+  @FunctionalInterface
+  public interface ReduceCompiler {
+    CompiledExpression compile(String aggregateName, String expression, ExpressionScope scope);
+  }
+
+  private static AggregateSet build(List<?> settings, ReduceCompiler compiler) {
     List<Aggregator> aggregators = new ArrayList<>();
     for (Object entry : settings) {
       Map<?, ?> spec = (Map<?, ?>) entry;
@@ -59,23 +86,19 @@ public final class AggregateSet {
   }
 
   /** A reduce: native for the "keep the larger/smaller one" selections, else CEL (always compiled, so errors surface). */
-  private static Aggregator reduce(String name, String text, ExpressionCompiler compiler) {
+  private static Aggregator reduce(String name, String text, ReduceCompiler compiler) {
     CompiledExpression compiled = compileReduce(name, text, compiler);
     return SelectionReduceAggregator.recognize(name, text).<Aggregator>map(a -> a)
         .orElseGet(() -> new ReduceAggregator(name, compiled));
   }
 
-  private static CompiledExpression compileReduce(String name, String text, ExpressionCompiler compiler) {
+  private static CompiledExpression compileReduce(String name, String text, ReduceCompiler compiler) {
+    // Dynamic here; the context version types acc and value from the plan (see OperatorContext#compile).
     ExpressionScope scope = ExpressionScope.empty()
         .withRecord("acc", RecordType.dynamicRecord())
         .withRecord("value", RecordType.dynamicRecord())
         .withScalar("key", io.millrace.spec.expr.FieldType.ANY);
-    CompileResult result = compiler.compile(text, scope, ExpressionKind.VALUE);
-    if (result instanceof CompileResult.Failed failed) {
-      throw new IllegalArgumentException("aggregate '" + name + "': reduce expression does not compile: "
-          + failed.errors() + " (validate the spec first)");
-    }
-    return ((CompileResult.Compiled) result).expression();
+    return compiler.compile(name, text, scope);
   }
 
   public List<Aggregator> aggregators() {
