@@ -162,10 +162,11 @@ public final class DatagenSource implements Source<DatagenSplit> {
         emitted++;
         Object record = generator.generate(index, random);
         if (record != null) {
-          output.collect(record, generator.timestampMillis(index));
           if ((index & sampleMask) == 0) {
+            // before collect: a chained sink may see the record inside collect
             listener.emitted(index, System.nanoTime());
           }
+          output.collect(record, generator.timestampMillis(index));
         }
       }
       return allDone() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
