@@ -1,5 +1,6 @@
 package io.millrace.spec.compile;
 
+import io.millrace.spec.expr.RecordType;
 import io.millrace.spec.model.InputRef;
 import io.millrace.spec.model.NodeSpec;
 import io.millrace.spec.model.PipelineSpec;
@@ -15,6 +16,7 @@ import io.millrace.spec.validate.PipelineValidator;
 import io.millrace.spec.validate.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,22 +58,38 @@ public final class SpecCompiler {
     if (!validation.isValid() || validation.pipeline().isEmpty()) {
       return new CompilationResult(validation, Optional.empty());
     }
-    return new CompilationResult(validation, Optional.of(plan(validation.pipeline().get())));
+    return new CompilationResult(validation,
+        Optional.of(plan(validation.pipeline().get(), validation.outputTypes())));
   }
 
-  /** The physical plan of a validated pipeline. */
+  /** The physical plan of a validated pipeline, without record types (every input dynamic). */
   public PhysicalPlan plan(PipelineSpec pipeline) {
-    return planner.plan(jobGraph(pipeline));
+    return plan(pipeline, Map.of());
   }
 
-  /** The logical job graph of a validated pipeline. */
+  /**
+   * The physical plan of a validated pipeline whose nodes' output record types are known ({@link
+   * ValidationResult#outputTypes()}): each vertex carries the types of its inputs, so the engine
+   * compiles expressions against them (the typed fast path).
+   */
+  public PhysicalPlan plan(PipelineSpec pipeline, Map<String, RecordType> outputTypes) {
+    return planner.plan(jobGraph(pipeline, outputTypes));
+  }
+
+  /** The logical job graph of a validated pipeline, without record types. */
   public JobGraph jobGraph(PipelineSpec pipeline) {
+    return jobGraph(pipeline, Map.of());
+  }
+
+  /** The logical job graph of a validated pipeline, with each vertex's input record types. */
+  public JobGraph jobGraph(PipelineSpec pipeline, Map<String, RecordType> outputTypes) {
     Spec spec = pipeline.spec();
+    InputTypes types = new InputTypes(spec, outputTypes);
     List<JobVertex> vertices = new ArrayList<>();
     List<JobEdge> edges = new ArrayList<>();
     for (NodeSpec node : spec.nodes()) {
       vertices.add(new JobVertex(node.id(), node.type(), spec.parallelismOf(node), isKeyed(node),
-          NodeSettings.of(node)));
+          NodeSettings.of(node), types.of(node)));
       for (int input = 0; input < node.inputs().size(); input++) {
         edges.add(edge(spec, node.inputs().get(input), node, input));
       }

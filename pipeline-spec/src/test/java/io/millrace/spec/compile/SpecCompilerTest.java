@@ -2,6 +2,8 @@ package io.millrace.spec.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millrace.spec.expr.FieldType;
+import io.millrace.spec.expr.RecordType;
 import io.millrace.spec.parse.Format;
 import io.millrace.spec.plan.ChainEdge;
 import io.millrace.spec.plan.JobEdge;
@@ -141,5 +143,62 @@ class SpecCompilerTest {
 
     assertThat(result.plan()).isEmpty();
     assertThat(result.validation().errors()).isNotEmpty();
+  }
+
+  @Test
+  void verticesCarryTheRecordTypeOfEachInput() {
+    PhysicalPlan plan = compile("""
+        apiVersion: millrace.io/v1
+        kind: Pipeline
+        metadata: {name: typed}
+        spec:
+          nodes:
+            - id: events
+              type: kafka-source
+              topic: in
+              format: json
+              schema: {fields: [{name: user, type: string}, {name: amount, type: int}]}
+            - {id: big, type: filter, inputs: [events], expression: "value.amount > 10"}
+            - id: sums
+              type: window-aggregate
+              inputs: [big]
+              keyBy: value.user
+              window: {type: tumbling, size: 10s}
+              lateOutput: true
+              aggregates: [{name: total, fn: sum, field: amount}]
+            - {id: late, type: kafka-sink, inputs: [sums.late], topic: late, format: json}
+            - {id: out, type: kafka-sink, inputs: [sums], topic: out, format: json}
+        """);
+    RecordType events = RecordType.of(Map.of("user", FieldType.STRING, "amount", FieldType.INT));
+
+    assertThat(plan.graph().vertex("events").orElseThrow().inputTypes()).containsExactly(events);
+    assertThat(plan.graph().vertex("big").orElseThrow().inputType(0)).isEqualTo(events);
+    assertThat(plan.graph().vertex("sums").orElseThrow().inputType(0)).isEqualTo(events);
+    assertThat(plan.graph().vertex("late").orElseThrow().inputType(0))
+        .as("late records are the window's input records").isEqualTo(events);
+    RecordType windowOut = plan.graph().vertex("out").orElseThrow().inputType(0);
+    assertThat(windowOut.dynamic()).isFalse();
+    assertThat(windowOut.fields()).containsKeys("windowStart", "windowEnd");
+    assertThat(plan.graph().vertex("big").orElseThrow().inputType(1))
+        .as("an input the vertex does not have").isEqualTo(RecordType.dynamicRecord());
+  }
+
+  @Test
+  void aPipelinePlannedWithoutTypesHasDynamicInputs() {
+    CompilationResult result = COMPILER.compile("""
+        apiVersion: millrace.io/v1
+        kind: Pipeline
+        metadata: {name: untyped}
+        spec:
+          nodes:
+            - {id: events, type: kafka-source, topic: in, format: json,
+               schema: {fields: [{name: amount, type: int}]}}
+            - {id: out, type: kafka-sink, inputs: [events], topic: out, format: json}
+        """, Format.YAML);
+
+    JobGraph graph = COMPILER.jobGraph(result.validation().pipeline().orElseThrow());
+
+    assertThat(graph.vertex("out").orElseThrow().inputTypes()).isEmpty();
+    assertThat(graph.vertex("out").orElseThrow().inputType(0)).isEqualTo(RecordType.dynamicRecord());
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.millrace.spec.expr.FieldType;
+import io.millrace.spec.expr.RecordType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,33 @@ class PlanCodecTest {
     String json = codec.toJson(plan()).replaceFirst("\\{", "{ \"addedLater\": true,");
 
     assertThat(codec.fromJson(json)).isEqualTo(plan());
+  }
+
+  @Test
+  void roundTripsInputRecordTypes() throws Exception {
+    RecordType bid = RecordType.of(Map.of("price", FieldType.INT, "url", FieldType.STRING));
+    JobGraph graph = new JobGraph("typed", 128,
+        List.of(new JobVertex("bids", "datagen-source", 1, false, Map.of(), List.of(bid)),
+            new JobVertex("cheap", "filter", 1, false, Map.of("expression", "value.price < 10"), List.of(bid))),
+        List.of(new JobEdge("bids", JobEdge.MAIN, "cheap", 0, Partitioning.FORWARD, null)));
+    PhysicalPlan plan = new PhysicalPlanner().plan(graph);
+
+    PhysicalPlan read = codec.fromJson(codec.toJson(plan));
+
+    assertThat(read).isEqualTo(plan);
+    assertThat(read.graph().vertex("cheap").orElseThrow().inputType(0)).isEqualTo(bid);
+  }
+
+  @Test
+  void aPlanWithoutInputTypesReadsAsDynamicInputs() throws Exception {
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(codec.toJson(plan()));
+    for (var vertex : tree.get("graph").get("vertices")) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) vertex).remove("inputTypes");
+    }
+
+    PhysicalPlan read = codec.fromJson(tree.toString());
+
+    assertThat(read.graph().vertex("counts").orElseThrow().inputTypes()).isEmpty();
+    assertThat(read.graph().vertex("counts").orElseThrow().inputType(0)).isEqualTo(RecordType.dynamicRecord());
   }
 }

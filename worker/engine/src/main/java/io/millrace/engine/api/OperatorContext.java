@@ -5,6 +5,7 @@ import io.millrace.spec.expr.CompiledExpression;
 import io.millrace.spec.expr.ExpressionCompiler;
 import io.millrace.spec.expr.ExpressionKind;
 import io.millrace.spec.expr.ExpressionScope;
+import io.millrace.spec.expr.RecordType;
 import io.millrace.spec.plan.KeyGroupRange;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +54,28 @@ public interface OperatorContext {
   ExpressionCompiler expressionCompiler();
 
   /**
+   * The record type arriving through input {@code input} (0, or 1 for a join's right side), from
+   * the plan; dynamic when the plan does not carry types or the context does not know them.
+   */
+  default RecordType inputType(int input) {
+    return RecordType.dynamicRecord();
+  }
+
+  /**
    * Compiles an expression of a setting with the usual scope ({@code value}, {@code key},
-   * {@code timestamp}; {@code value} typed when the input's schema is known, else dynamic).
+   * {@code timestamp}; {@code value} typed by {@link #inputType} — input 1 for a {@code rightKey}
+   * — so typed inputs compile to the typed fast path).
    *
    * @param setting the setting's name, for the error message
    * @throws OperatorSetupException naming node, setting and the located errors
    */
   CompiledExpression compile(String setting, String expression, ExpressionKind kind);
 
-  /** Same with an explicit scope. */
+  /**
+   * Same with an explicit scope. Record variables the scope declares <em>dynamic</em> are typed
+   * from the plan when it knows them: {@code value}, {@code acc}, {@code left} ← input 0, {@code
+   * right} ← input 1 (the validator's scopes for process, reduce and join select).
+   */
   CompiledExpression compile(String setting, String expression, ExpressionScope scope, ExpressionKind kind);
 
   /**

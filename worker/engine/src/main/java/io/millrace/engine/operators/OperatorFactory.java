@@ -7,12 +7,12 @@ import io.millrace.engine.operators.process.ProcessOperator;
 import io.millrace.engine.runtime.VertexOperatorFactory;
 import io.millrace.spec.catalog.BuiltinNodeKinds;
 import io.millrace.spec.plan.JobVertex;
-import java.util.Objects;
 
 /**
  * Plan vertex (kind + settings, as {@code SpecCompiler} writes them) → what runs it, for every node
- * kind of the catalog: built-in transforms become a NEW operator instance per call (one per
- * subtask); source and sink kinds are looked up through the {@link ConnectorResolver}.
+ * built-in transform kind of the catalog: a NEW operator instance per call (one per subtask).
+ * Source and sink kinds are not operators: the runtime finds their connectors in {@link
+ * io.millrace.engine.runtime.Connectors} (bound by node id or registered by kind).
  *
  * <ul>
  *   <li>{@code window-aggregate} → {@code SlicedWindowOperator} (tumbling, sliding) or {@code
@@ -28,33 +28,11 @@ import java.util.Objects;
  */
 public final class OperatorFactory implements VertexOperatorFactory {
 
-  private final ConnectorResolver connectors;
   private final io.millrace.engine.operators.basic.BasicOperators basic = new io.millrace.engine.operators.basic.BasicOperators();
 
-  public OperatorFactory(ConnectorResolver connectors) {
-    this.connectors = Objects.requireNonNull(connectors, "connectors");
-  }
-
-  /** A factory without connectors (transforms only). */
+  /** The factory of every built-in transform kind. */
   public static OperatorFactory standard() {
-    return new OperatorFactory(ConnectorResolver.none());
-  }
-
-  /** What runs {@code vertex}: an operator, or the source / sink connector of its kind. */
-  public VertexImplementation implementationOf(JobVertex vertex) {
-    if (isBuiltin(vertex.kind())) {
-      return new VertexImplementation.Operator(create(vertex));
-    }
-    var source = connectors.source(vertex.id(), vertex.kind(), vertex.settings());
-    if (source.isPresent()) {
-      return new VertexImplementation.SourceConnector(source.get());
-    }
-    var sink = connectors.sink(vertex.id(), vertex.kind(), vertex.settings());
-    if (sink.isPresent()) {
-      return new VertexImplementation.SinkConnector(sink.get());
-    }
-    throw new OperatorSetupException(vertex.id(), "node kind '" + vertex.kind()
-        + "' is neither a built-in operator nor a connector known to this worker (is its connector module installed?)");
+    return new OperatorFactory();
   }
 
   /** A new, unopened operator instance for a built-in transform vertex (one per subtask). */
@@ -69,7 +47,9 @@ public final class OperatorFactory implements VertexOperatorFactory {
       case BuiltinNodeKinds.PROCESS -> new ProcessOperator();
       case BuiltinNodeKinds.MAP, BuiltinNodeKinds.FILTER, BuiltinNodeKinds.FLAT_MAP, BuiltinNodeKinds.KEY_BY,
           BuiltinNodeKinds.UNION -> basic.create(vertex);
-      default -> throw new OperatorSetupException(vertex.id(), "'" + vertex.kind() + "' is not a built-in operator kind");
+      default -> throw new OperatorSetupException(vertex.id(), "'" + vertex.kind() + "' is not a built-in operator"
+          + " kind; a source or sink kind needs its connector (register it with Connectors.withSourceKind /"
+          + " withSinkKind, or bind one to the node)");
     };
   }
 

@@ -11,7 +11,6 @@ import io.millrace.engine.runtime.task.Task;
 import io.millrace.engine.runtime.task.TaskListener;
 import io.millrace.engine.runtime.task.TaskMetrics;
 import io.millrace.engine.runtime.task.TaskServices;
-import io.millrace.spec.expr.CelExpressionCompiler;
 import io.millrace.spec.plan.PhysicalPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +54,8 @@ public final class LocalJob implements TaskListener, AutoCloseable {
   private LocalJob(PhysicalPlan plan, Connectors connectors, VertexOperatorFactory factory, JobConfig config,
       CompletedCheckpoint restoreFrom) {
     this.name = plan.graph().name();
-    this.connectors = connectors;
+    // Resolve kinds once per node: every subtask of a node and the sink recovery share one instance.
+    this.connectors = connectors.bind(plan.graph());
     this.config = config;
     this.restoreFrom = restoreFrom;
     this.coordinator = new InProcessCheckpointCoordinator(name, restoreFrom == null ? 1 : restoreFrom.id() + 1,
@@ -65,10 +65,10 @@ public final class LocalJob implements TaskListener, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    TaskServices services = new TaskServices(name, plan.graph().maxParallelism(), new CelExpressionCompiler(),
+    TaskServices services = new TaskServices(name, plan.graph().maxParallelism(), config.expressionCompiler(),
         config.clock(), config.stateBackend(), config.checkpointStore(), config.workingDirectory(),
         snapshotExecutor, coordinator, this, restoreFrom);
-    this.tasks = new TaskGraphBuilder(plan, connectors, factory, config, services).build();
+    this.tasks = new TaskGraphBuilder(plan, this.connectors, factory, config, services).build();
     this.running = new AtomicInteger(tasks.size());
     for (Task task : tasks) {
       coordinator.register(task, TaskGraphBuilder.isSource(plan.graph(), task.id().chain()));

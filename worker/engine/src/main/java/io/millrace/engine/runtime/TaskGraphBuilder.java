@@ -120,7 +120,8 @@ final class TaskGraphBuilder {
     Source<?> connector = connectors.sources().get(sourceVertex.id());
     if (connector == null) {
       throw new OperatorSetupException(sourceVertex.id(), "no source connector is bound to this "
-          + sourceVertex.kind() + " node; bind one (MiniCluster: source(\"" + sourceVertex.id() + "\", ...))");
+          + sourceVertex.kind() + " node; register its kind (Connectors.withSourceKind) or bind one to the node"
+          + " (MiniCluster: source(\"" + sourceVertex.id() + "\", ...))");
     }
     ExchangeDownstream deadLetters = exchanges(sourceVertex, JobEdge.DEAD_LETTER, index, metrics, writers, (r, reason) -> { });
     Downstream head = hosts.isEmpty()
@@ -145,7 +146,8 @@ final class TaskGraphBuilder {
     }
     if (vertex.kind().endsWith("-sink")) {
       throw new OperatorSetupException(vertex.id(), "no sink connector is bound to this " + vertex.kind()
-          + " node; bind one (MiniCluster: sink(\"" + vertex.id() + "\", ...))");
+          + " node; register its kind (Connectors.withSinkKind) or bind one to the node"
+          + " (MiniCluster: sink(\"" + vertex.id() + "\", ...))");
     }
     return factory.create(vertex);
   }
@@ -207,8 +209,11 @@ final class TaskGraphBuilder {
   }
 
   private io.millrace.spec.expr.CompiledExpression keyExpression(JobEdge edge) {
-    CompileResult result = services.compiler().compile(edge.keyExpression(),
-        ExpressionScope.forRecord(RecordType.dynamicRecord()), ExpressionKind.KEY);
+    // Evaluated at the sender on the records the target receives through this input: their type.
+    RecordType input = plan.graph().vertex(edge.target()).map(v -> v.inputType(edge.targetInput()))
+        .orElse(RecordType.dynamicRecord());
+    CompileResult result = services.compiler().compile(edge.keyExpression(), ExpressionScope.forRecord(input),
+        ExpressionKind.KEY);
     if (result instanceof CompileResult.Compiled compiled) {
       return compiled.expression();
     }

@@ -41,6 +41,7 @@ public final class MiniCluster {
   private final Map<String, Source<?>> sources = new HashMap<>();
   private final Map<String, Sink<?>> sinks = new HashMap<>();
   private final Map<String, Supplier<StreamOperator>> overrides = new HashMap<>();
+  private Connectors connectorKinds = Connectors.none();
   private VertexOperatorFactory factory = new BasicOperators();
   private JobConfig config;
 
@@ -77,6 +78,15 @@ public final class MiniCluster {
     return this;
   }
 
+  /**
+   * Connectors by kind (and node), e.g. {@code Connectors.none().withSourceKind("datagen-source", ...)};
+   * the per-node {@link #source}/{@link #sink} bindings win over them.
+   */
+  public MiniCluster connectors(Connectors registry) {
+    this.connectorKinds = registry;
+    return this;
+  }
+
   /** The factory for every non-connector node (default: the basic kinds only). */
   public MiniCluster operators(VertexOperatorFactory operatorFactory) {
     this.factory = operatorFactory;
@@ -102,7 +112,7 @@ public final class MiniCluster {
     VertexOperatorFactory base = factory;
     VertexOperatorFactory effective = vertex -> overrides.containsKey(vertex.id())
         ? overrides.get(vertex.id()).get() : base.create(vertex);
-    return LocalJob.create(plan, new Connectors(sources, sinks), effective, config, restoreFrom);
+    return LocalJob.create(plan, connectorKinds.with(new Connectors(sources, sinks)), effective, config, restoreFrom);
   }
 
   /** Starts fresh. */

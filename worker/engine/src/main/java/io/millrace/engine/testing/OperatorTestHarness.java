@@ -17,6 +17,7 @@ import io.millrace.engine.state.SnapshotType;
 import io.millrace.engine.state.StateBackend;
 import io.millrace.engine.state.heap.HeapStateBackend;
 import io.millrace.spec.expr.CelExpressionCompiler;
+import io.millrace.spec.expr.RecordType;
 import io.millrace.spec.plan.JobVertex;
 import io.millrace.spec.plan.KeyGroupRange;
 import io.millrace.spec.plan.KeyGroups;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Drives ONE operator synchronously, exactly as a task would (same host: current key set per record,
@@ -42,7 +44,8 @@ import java.util.Map;
  * assertThat(harness.outputValues()).containsExactly(42L);
  * }</pre>
  *
- * Keyed vertices get a heap state backend (or the one given); records need a key
+ * Keyed vertices get a heap state backend (or one from the given factory: every harness, the
+ * restored ones included, gets a fresh {@link StateBackend} and closes it); records need a key
  * ({@link #processRecord(Object, Object, long)}).
  */
 public final class OperatorTestHarness implements AutoCloseable {
@@ -55,6 +58,7 @@ public final class OperatorTestHarness implements AutoCloseable {
   private final List<Long> watermarks = new ArrayList<>();
   private final InMemoryCheckpointStore store;
   private final Path workingDirectory;
+  private final StateBackend stateBackend;
   private KeyedStateBackend backend;
 
   private OperatorTestHarness(Builder config, StreamOperator operator, OperatorSnapshot restoreFrom) throws Exception {
@@ -62,7 +66,8 @@ public final class OperatorTestHarness implements AutoCloseable {
     this.operator = operator;
     this.store = restoreFrom == null ? new InMemoryCheckpointStore() : restoreFrom.store();
     this.workingDirectory = Files.createTempDirectory("harness-");
-    JobVertex vertex = new JobVertex(config.nodeId, config.kind, config.parallelism, config.keyed, config.settings);
+    JobVertex vertex = new JobVertex(config.nodeId, config.kind, config.parallelism, config.keyed, config.settings,
+        config.inputTypes);
     this.host = new OperatorHost(vertex, operator, config.nodeId + "#" + config.subtaskIndex, new SimpleOperatorMetrics());
     Map<String, Downstream> sides = new HashMap<>();
     for (String tag : List.of(OutputTag.LATE.name(), OutputTag.DEAD_LETTER.name())) {
@@ -70,8 +75,11 @@ public final class OperatorTestHarness implements AutoCloseable {
     }
     host.connect(capture(output, watermarks), sides);
     KeyGroupRange range = KeyGroups.rangeFor(config.maxParallelism, config.parallelism, config.subtaskIndex);
+    // A fresh StateBackend per harness: a restore must not lean on resources of the harness it
+    // restores from (that one may be closed already, as a failed task's would be).
+    this.stateBackend = config.keyed ? config.stateBackends.get() : null;
     if (config.keyed) {
-      backend = config.stateBackend.createKeyedStateBackend(new KeyedBackendParameters(config.nodeId + "#"
+      backend = stateBackend.createKeyedStateBackend(new KeyedBackendParameters(config.nodeId + "#"
           + config.subtaskIndex, List.of(config.nodeId), range, config.maxParallelism, workingDirectory,
           config.clock::currentTimeMillis));
       if (restoreFrom != null && restoreFrom.keyedState() != null) {
@@ -216,14 +224,23 @@ public final class OperatorTestHarness implements AutoCloseable {
     try {
       operator.close();
     } finally {
-      if (backend != null) {
-        backend.close();
+      try {
+        if (backend != null) {
+          backend.close();
+        }
+      } finally {
+        if (stateBackend != null) {
+          stateBackend.close();
+        }
+        deleteRecursively(workingDirectory);
       }
-      deleteRecursively(workingDirectory);
     }
   }
 
   private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return; // a backend that owns its working directory (RocksDB) removed it when it closed
+    }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -253,7 +270,8 @@ public final class OperatorTestHarness implements AutoCloseable {
     private int subtaskIndex;
     private int parallelism = 1;
     private int maxParallelism = KeyGroups.DEFAULT_MAX_PARALLELISM;
-    private StateBackend stateBackend = new HeapStateBackend();
+    private Supplier<? extends StateBackend> stateBackends = HeapStateBackend::new;
+    private List<RecordType> inputTypes = List.of();
     private ManualProcessingTimeService clock = new ManualProcessingTimeService(0);
 
     private Builder(StreamOperator operator, String nodeId, String kind) {
@@ -290,8 +308,18 @@ public final class OperatorTestHarness implements AutoCloseable {
       return this;
     }
 
-    public Builder stateBackend(StateBackend backend) {
-      this.stateBackend = backend;
+    /**
+     * Where keyed state lives: each harness — the first and every one made by {@link #restore} —
+     * gets a fresh backend from {@code factory} and closes it in {@link #close()}.
+     */
+    public Builder stateBackend(Supplier<? extends StateBackend> factory) {
+      this.stateBackends = java.util.Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /** The record types of the operator's inputs, as a typed plan carries them (default: dynamic). */
+    public Builder inputTypes(RecordType... types) {
+      this.inputTypes = List.of(types);
       return this;
     }
 

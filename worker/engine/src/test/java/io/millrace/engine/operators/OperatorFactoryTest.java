@@ -58,9 +58,7 @@ class OperatorFactoryTest {
       if (!OperatorFactory.isBuiltin(vertex.kind())) {
         continue;
       }
-      VertexImplementation implementation = factory.implementationOf(vertex);
-      assertThat(implementation).isInstanceOf(VertexImplementation.Operator.class);
-      StreamOperator operator = ((VertexImplementation.Operator) implementation).operator();
+      StreamOperator operator = factory.create(vertex);
       try (OperatorBench bench = OperatorBench.open(operator, vertex.id(), vertex.settings(), new HeapStateBackend(),
           dir.resolve("v" + i++))) {
         kindsSeen.add(vertex.kind());
@@ -101,8 +99,9 @@ class OperatorFactoryTest {
     assertThatThrownBy(() -> factory.create(vertex("window-aggregate", Map.of("aggregates", List.of(),
         "window", Map.of("type", "sliding", "size", "1s", "slide", "2s")))))
         .isInstanceOf(OperatorSetupException.class).hasMessageContaining("must not exceed size");
-    assertThatThrownBy(() -> factory.implementationOf(vertex("kafka-source", Map.of())))
-        .isInstanceOf(OperatorSetupException.class).hasMessageContaining("connector");
+    assertThatThrownBy(() -> factory.create(vertex("kafka-source", Map.of())))
+        .isInstanceOf(OperatorSetupException.class).hasMessageContaining("connector")
+        .hasMessageContaining("Connectors.withSourceKind");
   }
 
   private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {

@@ -32,6 +32,7 @@ public final class RuntimeOperatorContext implements OperatorContext {
   private final OperatorMetrics metrics;
   private final List<byte[]> restoredState;
   private final boolean restored;
+  private final PlanScopes scopes;
 
   /**
    * @param backend the task's keyed backend, or null (non-keyed operator, or no backend configured)
@@ -53,6 +54,7 @@ public final class RuntimeOperatorContext implements OperatorContext {
     this.metrics = metrics;
     this.restoredState = List.copyOf(restoredState);
     this.restored = restored;
+    this.scopes = new PlanScopes(vertex);
   }
 
   @Override
@@ -102,12 +104,20 @@ public final class RuntimeOperatorContext implements OperatorContext {
 
   @Override
   public CompiledExpression compile(String setting, String expression, ExpressionKind kind) {
-    // The plan carries no record types yet: expressions see a dynamic `value` (checked per record).
-    return compile(setting, expression, ExpressionScope.forRecord(RecordType.dynamicRecord()), kind);
+    return compileIn(setting, expression, scopes.usual(setting), kind);
   }
 
   @Override
   public CompiledExpression compile(String setting, String expression, ExpressionScope scope, ExpressionKind kind) {
+    return compileIn(setting, expression, scopes.typed(scope), kind);
+  }
+
+  @Override
+  public RecordType inputType(int input) {
+    return vertex.inputType(input);
+  }
+
+  private CompiledExpression compileIn(String setting, String expression, ExpressionScope scope, ExpressionKind kind) {
     if (expression == null) {
       throw new OperatorSetupException(nodeId(), "setting '" + setting + "' is missing; add it to the node");
     }

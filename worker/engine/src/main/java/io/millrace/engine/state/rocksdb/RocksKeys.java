@@ -35,6 +35,11 @@ final class RocksKeys {
     return buffer.toByteArray();
   }
 
+  /** The smallest timer key at {@code timestamp}: where a scan for timers at or after it seeks to. */
+  static byte[] timerSeek(long timestamp) {
+    return new BinaryWriter(8).writeSortableLong(timestamp).toByteArray();
+  }
+
   /** First key of a key group. */
   static byte[] groupStart(int keyGroup) {
     return new byte[] {(byte) (keyGroup >>> 8), (byte) keyGroup};

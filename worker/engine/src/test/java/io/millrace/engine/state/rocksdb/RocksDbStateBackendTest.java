@@ -127,4 +127,70 @@ class RocksDbStateBackendTest extends StateBackendContractTest {
     }
     backend.close();
   }
+
+  /**
+   * The RocksDB timer queue's in-memory bounds (lower bound, cached next timestamp, continuing after
+   * the last fired key) against the heap queue as the reference: the same random registrations,
+   * deletions and advances — also timers registered before already-fired times and callbacks that
+   * register and delete — fire the same timers in the same order, with the same sizes and next
+   * timestamps.
+   */
+  @Test
+  void timerQueueMatchesTheHeapQueueUnderRandomOperations() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    try (StateBackend heapBackend = new io.millrace.engine.state.heap.HeapStateBackend();
+        StateBackend rocksBackend = new RocksDbStateBackend(RocksDbOptions.small());
+        KeyedStateBackend heap = heapBackend.createKeyedStateBackend(params(new KeyGroupRange(0, 127), "heap"));
+        KeyedStateBackend rocks = rocksBackend.createKeyedStateBackend(params(new KeyGroupRange(0, 127), "rocks"))) {
+      List<KeyedStateBackend> both = List.of(heap, rocks);
+      List<List<io.millrace.engine.state.Timer>> fired = List.of(new ArrayList<>(), new ArrayList<>());
+      long time = 0;
+      for (int step = 0; step < 3_000; step++) {
+        int op = random.nextInt(10);
+        String key = "k" + random.nextInt(40);
+        long at = time - 50 + random.nextInt(400); // also before what already fired
+        long namespace = random.nextInt(3);
+        long advance = time + random.nextInt(120);
+        long callbackSeed = random.nextLong();
+        for (int b = 0; b < 2; b++) {
+          KeyedStateBackend backend = both.get(b);
+          var timers = backend.timerService("n");
+          if (op < 6) {
+            backend.setCurrentKey(key);
+            timers.registerTimer(io.millrace.engine.state.TimeDomain.EVENT_TIME, namespace, at);
+          } else if (op < 7) {
+            backend.setCurrentKey(key);
+            timers.deleteTimer(io.millrace.engine.state.TimeDomain.EVENT_TIME, namespace, at);
+          } else {
+            java.util.Random inCallback = new java.util.Random(callbackSeed);
+            List<io.millrace.engine.state.Timer> out = fired.get(b);
+            timers.advanceTo(io.millrace.engine.state.TimeDomain.EVENT_TIME, advance, t -> {
+              out.add(t);
+              int what = inCallback.nextInt(6);
+              if (what == 0) { // a due timer, possibly earlier than the one firing
+                timers.registerTimer(io.millrace.engine.state.TimeDomain.EVENT_TIME, 9, t.timestamp() - inCallback.nextInt(30));
+              } else if (what == 1) { // a later one
+                timers.registerTimer(io.millrace.engine.state.TimeDomain.EVENT_TIME, 8, t.timestamp() + 1 + inCallback.nextInt(300));
+              } else if (what == 2) {
+                backend.setCurrentKey("k" + inCallback.nextInt(40));
+                timers.deleteTimer(io.millrace.engine.state.TimeDomain.EVENT_TIME, inCallback.nextInt(3),
+                    t.timestamp() + inCallback.nextInt(50));
+              }
+            });
+          }
+        }
+        if (op >= 7) {
+          time = Math.max(time, advance);
+        }
+        var heapTimers = heap.timerService("n");
+        var rocksTimers = rocks.timerService("n");
+        assertThat(fired.get(1)).as("step %d", step).isEqualTo(fired.get(0));
+        assertThat(rocksTimers.size(io.millrace.engine.state.TimeDomain.EVENT_TIME))
+            .isEqualTo(heapTimers.size(io.millrace.engine.state.TimeDomain.EVENT_TIME));
+        assertThat(rocksTimers.nextTimestamp(io.millrace.engine.state.TimeDomain.EVENT_TIME)).as("step %d", step)
+            .isEqualTo(heapTimers.nextTimestamp(io.millrace.engine.state.TimeDomain.EVENT_TIME));
+      }
+      assertThat(fired.get(0)).hasSizeGreaterThan(500);
+    }
+  }
 }
