@@ -1,15 +1,16 @@
 package io.millrace.engine.bench;
 
 import io.millrace.engine.checkpoint.store.FileCheckpointStore;
+import io.millrace.engine.connector.datagen.DatagenConnector;
 import io.millrace.engine.connector.datagen.DatagenSource;
 import io.millrace.engine.connector.datagen.EventSchedule;
 import io.millrace.engine.operators.OperatorFactory;
+import io.millrace.engine.runtime.Connectors;
 import io.millrace.engine.runtime.JobConfig;
 import io.millrace.engine.runtime.LocalJob;
 import io.millrace.engine.state.rocksdb.RocksDbOptions;
 import io.millrace.engine.state.rocksdb.RocksDbStateBackend;
 import io.millrace.engine.testing.MiniCluster;
-import io.millrace.spec.plan.JobVertex;
 import io.millrace.spec.plan.PhysicalPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,13 +60,12 @@ final class NexmarkRunner {
     PhysicalPlan plan = MiniCluster.compile(atParallelismTwo(yaml));
     EmitTimes emitTimes = new EmitTimes(SAMPLE_EVERY);
     DiscardingLatencySink sink = new DiscardingLatencySink(emitTimes, EventSchedule.NEXMARK_DEFAULT);
-    MiniCluster cluster = MiniCluster.forPlan(plan).operators(OperatorFactory.standard()).sink("out", sink);
-    for (JobVertex vertex : plan.graph().vertices()) {
-      if (vertex.kind().equals("datagen-source")) {
-        cluster.source(vertex.id(), DatagenSource.fromSettings(vertex.id(), vertex.settings())
+    // the datagen kind registration, with the benchmark's overrides (rate, count, emit-time sampling)
+    Connectors connectors = Connectors.none().withSourceKind(DatagenConnector.KIND, vertex ->
+        DatagenSource.fromSettings(vertex.id(), vertex.settings())
             .withRate(rate).withCount(events).withEmissionSampling(SAMPLE_EVERY, emitTimes));
-      }
-    }
+    MiniCluster cluster = MiniCluster.forPlan(plan).operators(OperatorFactory.standard()).connectors(connectors)
+        .sink("out", sink);
     Path dir = Files.createTempDirectory(workDirectory, query + "-");
     List<Long> checkpointMillis = new ArrayList<>();
     ScheduledExecutorService trigger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "nexmark-ckpt"));
