@@ -134,13 +134,13 @@ public final class NexmarkSuite {
   private static String defaultEvents(String query) {
     return switch (query) {
       // sized for ~20-40 s per run on a shared 2-core machine (measured rates, docs/nexmark.md)
-      case "q0" -> "150000000";
-      case "q1" -> "25000000";
-      case "q2" -> "50000000";
-      case "q5" -> "1200000";
-      case "q7" -> "60000000";
-      case "q8" -> "4000000";
-      case "running-count" -> "4000000";
+      case "q0" -> "300000000";
+      case "q1" -> "200000000";
+      case "q2" -> "300000000";
+      case "q5" -> "6000000";
+      case "q7" -> "100000000";
+      case "q8" -> "30000000";
+      case "running-count" -> "8000000";
       default -> "10000000";
     };
   }
