@@ -92,6 +92,26 @@ class ScopedFastPathTest {
   }
 
   @Test
+  void aJoinSelectOverTwoTypedRecordsRunsOnTheFastPath() {
+    // JoinSelect's scope, with the record types the plan gives left and right.
+    ExpressionScope join = ExpressionScope.empty()
+        .withRecord("left", RecordType.of(Map.of("id", FieldType.INT, "name", FieldType.STRING)))
+        .withRecord("right", RecordType.of(Map.of("id", FieldType.INT, "price", FieldType.DOUBLE)))
+        .withScalar("key", FieldType.ANY);
+    String select = "{'id': key, 'name': left.name.upperAscii(), 'gross': right.price * 1.2, 'same': left.id == right.id}";
+    ScopedFastExpression fast = (ScopedFastExpression) compile(FAST, select, join, ExpressionKind.VALUE);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("left", Map.of("id", 3L, "name", "ann"));
+    vars.put("right", Map.of("id", 3L, "price", 10.0));
+    vars.put("key", 3L);
+
+    EvalResult result = fast.evaluateFast(vars);
+    assertThat(result).isInstanceOf(EvalResult.Value.class);
+    assertThat(FastPathDifferentialTest.same(result, compile(CEL, select, join, ExpressionKind.VALUE).evaluate(vars))).isTrue();
+    assertThat(((Map<?, ?>) ((EvalResult.Value) result).value()).get("name")).isEqualTo("ANN");
+  }
+
+  @Test
   void aListLiteralIsNotAKey() {
     assertThat(compile(FAST, "[value.bidder, count]", PROCESS, ExpressionKind.KEY)).isNotInstanceOf(ScopedFastExpression.class);
   }
