@@ -162,16 +162,25 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
   /** The fast path when the strategy allows it and the expression is in its subset, else the program. */
   private CompiledExpression fastPathOrProgram(
       CelAbstractSyntaxTree ast, ExpressionScope scope, ExpressionKind kind, CompiledExpression program) {
-    if (strategy != EvaluationStrategy.FAST_PATH_WHEN_SUPPORTED || !hasRecordVariablesOnly(scope)) {
+    if (strategy != EvaluationStrategy.FAST_PATH_WHEN_SUPPORTED) {
       return program;
     }
+    if (!hasRecordVariablesOnly(scope)) {
+      return FastTreeBuilder.buildScoped(ast, scope.variables(), kind)
+          .<CompiledExpression>map(tree -> new ScopedFastExpression(tree, kind, program))
+          .orElse(program);
+    }
     RecordType value = ((ExpressionScope.Variable.Record) scope.variables().get(ExpressionScope.VALUE)).type();
-    return FastTreeBuilder.build(ast, value)
+    return FastTreeBuilder.build(ast, value, kind)
         .<CompiledExpression>map(tree -> new FastCompiledExpression(tree, kind, program))
         .orElse(program);
   }
 
-  /** The fast path knows only the usual variables: a {@code value} record, {@code key}, {@code timestamp}. */
+  /**
+   * The usual variables (a {@code value} record, {@code key}, {@code timestamp}), which {@link
+   * CompiledExpression#evaluate(Object, Object, long)} passes as arguments; any other scope is
+   * evaluated with explicit variables ({@link ScopedFastExpression}).
+   */
   private static boolean hasRecordVariablesOnly(ExpressionScope scope) {
     return scope.variables().get(ExpressionScope.VALUE) instanceof ExpressionScope.Variable.Record record
         && scope.equals(ExpressionScope.forRecord(record.type()));

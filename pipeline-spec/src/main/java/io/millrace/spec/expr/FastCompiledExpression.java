@@ -60,6 +60,14 @@ final class FastCompiledExpression implements CompiledExpression {
       }
       record = map;
     }
+    return run(root, kind, record, key, timestampMillis);
+  }
+
+  /**
+   * Runs a tree: the result, or null when it deoptimises. {@code record} is the {@code Map}
+   * argument of the nodes: the record, or the variables of a scoped tree.
+   */
+  static EvalResult run(Node root, ExpressionKind kind, Map<?, ?> record, Object key, long timestampMillis) {
     try {
       if (kind == ExpressionKind.PREDICATE && root.yieldsBool()) {
         return root.evalBool(record, key, timestampMillis) ? ResultShaping.TRUE : ResultShaping.FALSE;

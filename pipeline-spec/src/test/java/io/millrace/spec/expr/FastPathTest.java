@@ -174,20 +174,24 @@ class FastPathTest {
   void theSubsetIsDecidedPerExpressionAtCompileTime() {
     for (String covered : List.of("value.i1 > 100", "value.s1.lowerAscii()", "value.s1 in ['a', 'b']",
         "has(value.s1) ? value.s1 : 'none'", "value.d1 * double(value.i1)", "value.y1 == b'ab'", "size(value.y1)",
-        "{'a': value.i1, 'b': key}", "string(value.i1) + '!'", "-value.d1 <= 0.5", "value.a1 == 'x'")) {
+        "{'a': value.i1, 'b': key}", "[value.i1]", "[{'a': value.i1}, 1]", "string(value.i1) + '!'", "-value.d1 <= 0.5", "value.a1 == 'x'")) {
       assertThat(compile(FAST, covered, TYPE, ExpressionKind.VALUE)).as(covered).isInstanceOf(FastCompiledExpression.class);
     }
     for (String fallback : List.of("[1, 2].exists(x, x > value.i1)", "value.s1.matches('a+')", "value",
         "value.a1 > 1", "value.s1.split(',')", "1u < 2u", "duration('1s') < duration('2s')", "value.i1 in [1, 2.0]",
-        "{'a': 1, 'a': 2}", "[value.i1]", "value.s1.trim()")) {
+        "{'a': 1, 'a': 2}", "[value.i1, [1]]", "value.s1.trim()")) {
       assertThat(compile(FAST, fallback, TYPE, ExpressionKind.VALUE)).as(fallback).isInstanceOf(CelCompiledExpression.class);
     }
-    // Dynamic records, and scopes other than value/key/timestamp, keep the CEL program.
+    // Dynamic records keep the CEL program; scopes other than value/key/timestamp take the scoped
+    // fast path (ScopedFastPathTest), unless they read a dynamic record.
     assertThat(compile(FAST, "value.amount > 1", RecordType.dynamicRecord(), ExpressionKind.PREDICATE))
         .isInstanceOf(CelCompiledExpression.class);
     ExpressionScope reduce = ExpressionScope.empty().withRecord("acc", TYPE).withRecord("value", TYPE);
-    assertThat(((CompileResult.Compiled) FAST.compile("value.i1 > 1", reduce, ExpressionKind.PREDICATE)).expression())
-        .isInstanceOf(CelCompiledExpression.class);
+    assertThat(((CompileResult.Compiled) FAST.compile("value.i1 > acc.i1", reduce, ExpressionKind.PREDICATE)).expression())
+        .isInstanceOf(ScopedFastExpression.class);
+    ExpressionScope dynamicReduce = ExpressionScope.empty().withRecord("acc", RecordType.dynamicRecord()).withRecord("value", TYPE);
+    assertThat(((CompileResult.Compiled) FAST.compile("value.i1 > 1 && acc.n > 1", dynamicReduce, ExpressionKind.PREDICATE))
+        .expression()).isInstanceOf(CelCompiledExpression.class);
     // The CEL strategy never takes the fast path.
     assertThat(compile(CEL, "value.i1 > 100", TYPE, ExpressionKind.PREDICATE)).isInstanceOf(CelCompiledExpression.class);
   }

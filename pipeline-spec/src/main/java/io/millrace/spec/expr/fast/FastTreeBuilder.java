@@ -5,6 +5,8 @@ import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelReference;
 import dev.cel.common.types.CelType;
+import io.millrace.spec.expr.ExpressionKind;
+import io.millrace.spec.expr.ExpressionScope;
 import io.millrace.spec.expr.FieldType;
 import io.millrace.spec.expr.RecordType;
 import java.util.ArrayList;
@@ -27,34 +29,87 @@ import java.util.Set;
  * endsWith}, {@code lowerAscii}, {@code upperAscii}; {@code int()}, {@code double()}, {@code
  * string()} between int, double and string; a map literal with constant string keys as the whole
  * expression. Every operand must have the exact static type the overload expects (no {@code dyn}
- * operand where CEL would dispatch at run time), except in equality.
+ * operand where CEL would dispatch at run time), except in equality. For a {@code LIST} or {@code
+ * VALUE} expression, also a list literal of those scalars and map literals as the whole expression.
+ *
+ * <p>Scoped mode ({@link #buildScoped}), for the explicit variables of joins, reduce and process:
+ * the same subset, where identifiers are the scope's typed scalar variables (int, double, string,
+ * bool, bytes, timestamp; {@code key} as dyn) and field reads of its records with declared fields.
+ * Other dyn variables and dynamic records keep the CEL program.
  */
 public final class FastTreeBuilder {
 
   private final CelAbstractSyntaxTree ast;
+  /** The {@code value} record's type in record mode; null in scoped mode. */
   private final RecordType valueType;
+  /** The scope's variables in scoped mode; null in record mode. */
+  private final Map<String, ExpressionScope.Variable> variables;
   private final Map<Long, Integer> positions;
   private boolean readsValue;
 
-  private FastTreeBuilder(CelAbstractSyntaxTree ast, RecordType valueType) {
+  private FastTreeBuilder(CelAbstractSyntaxTree ast, RecordType valueType, Map<String, ExpressionScope.Variable> variables) {
     this.ast = ast;
     this.valueType = valueType;
+    this.variables = variables;
     this.positions = ast.getSource().getPositionsMap();
   }
 
-  /** The tree for a checked expression whose {@code value} has {@code valueType}, if in the subset. */
-  public static Optional<FastTree> build(CelAbstractSyntaxTree ast, RecordType valueType) {
+  /**
+   * The tree for a checked expression of {@code kind} whose variables are {@code value} of {@code
+   * valueType}, {@code key} and {@code timestamp} (passed as arguments), if in the subset.
+   */
+  public static Optional<FastTree> build(CelAbstractSyntaxTree ast, RecordType valueType, ExpressionKind kind) {
+    return build(ast, kind, new FastTreeBuilder(ast, valueType, null));
+  }
+
+  /**
+   * The tree for a checked expression of {@code kind} over explicit {@code variables}, if in the
+   * subset; its nodes read the variables map given as their {@code Map} argument.
+   */
+  public static Optional<FastTree> buildScoped(
+      CelAbstractSyntaxTree ast, Map<String, ExpressionScope.Variable> variables, ExpressionKind kind) {
+    return build(ast, kind, new FastTreeBuilder(ast, null, Map.copyOf(variables)));
+  }
+
+  private static Optional<FastTree> build(CelAbstractSyntaxTree ast, ExpressionKind kind, FastTreeBuilder builder) {
     if (!ast.isChecked()) {
       return Optional.empty();
     }
-    FastTreeBuilder builder = new FastTreeBuilder(ast, valueType);
     try {
-      CelExpr root = ast.getExpr();
-      Node node = root.getKind() == CelExpr.ExprKind.Kind.MAP ? builder.mapLiteral(root) : builder.node(root);
+      Node node = builder.wholeExpression(ast.getExpr(), kind);
       return Optional.of(new FastTree(node, builder.readsValue));
     } catch (Unsupported e) {
       return Optional.empty();
     }
+  }
+
+  private Node wholeExpression(CelExpr root, ExpressionKind kind) {
+    return switch (root.getKind()) {
+      case MAP -> mapLiteral(root);
+      case LIST -> {
+        // Only where any list is a valid result; a key, for one, must not hold a map.
+        if (kind != ExpressionKind.LIST && kind != ExpressionKind.VALUE) {
+          throw unsupported();
+        }
+        yield listLiteral(root);
+      }
+      default -> node(root);
+    };
+  }
+
+  private Node listLiteral(CelExpr expr) {
+    if (!expr.list().optionalIndices().isEmpty()) {
+      throw unsupported();
+    }
+    List<Node> elements = new ArrayList<>();
+    for (CelExpr element : expr.list().elements()) {
+      Node node = element.getKind() == CelExpr.ExprKind.Kind.MAP ? mapLiteral(element) : node(element);
+      if (node.type() != FastType.MAP && !node.type().isScalar()) {
+        throw unsupported();
+      }
+      elements.add(node);
+    }
+    return new ListLiteral(elements);
   }
 
   /** Thrown inside the builder only: the expression leaves the subset. */
@@ -117,6 +172,9 @@ public final class FastTreeBuilder {
       throw unsupported(); // an enum constant or the like
     }
     String name = reference.map(CelReference::name).orElse(expr.ident().name());
+    if (variables != null) {
+      return variable(name, type);
+    }
     if (name.equals("key") && type == FastType.DYN) {
       return new Leaves.KeyRead();
     }
@@ -126,26 +184,64 @@ public final class FastTreeBuilder {
     throw unsupported(); // `value` as a whole, or a variable of another scope
   }
 
+  /** A scoped-mode identifier: a typed scalar variable of the scope ({@code key} as dyn). */
+  private Node variable(String name, FastType type) {
+    if (!(variables.get(name) instanceof ExpressionScope.Variable.Scalar scalar)) {
+      throw unsupported(); // a record as a whole, or not a variable
+    }
+    FastType declared = scalar.type() == FieldType.ANY && name.equals(ExpressionScope.KEY)
+        ? FastType.DYN
+        : fastType(scalar.type());
+    if (declared == FastType.DYN && !name.equals(ExpressionScope.KEY)) {
+      throw unsupported();
+    }
+    if (declared != type) {
+      throw unsupported();
+    }
+    return new ScopedLeaves.VariableRead(declared, name);
+  }
+
   private Node select(CelExpr expr, FastType type) {
     if (ast.getReference(expr.id()).isPresent()) {
       throw unsupported(); // a qualified name, not a field selection
     }
     CelExpr operand = expr.select().operand();
-    if (operand.getKind() != CelExpr.ExprKind.Kind.IDENT
-        || !operand.ident().name().equals("value")
-        || valueType.dynamic()) {
+    if (operand.getKind() != CelExpr.ExprKind.Kind.IDENT) {
       throw unsupported();
     }
+    String name = operand.ident().name();
+    if (variables == null) {
+      if (!name.equals(ExpressionScope.VALUE) || valueType.dynamic()) {
+        throw unsupported();
+      }
+      readsValue = true;
+      return field(valueType, expr, type);
+    }
+    if (!(variables.get(name) instanceof ExpressionScope.Variable.Record record) || record.type().dynamic()) {
+      throw unsupported();
+    }
+    return new ScopedLeaves.VariableField(name, field(record.type(), expr, type));
+  }
+
+  /** {@code r.f} or {@code has(r.f)} for a declared field of {@code record}, read from the record map. */
+  private Node field(RecordType record, CelExpr expr, FastType type) {
     String field = expr.select().field();
-    FieldType declared = valueType.fields().get(field);
+    FieldType declared = record.fields().get(field);
     if (declared == null) {
       throw unsupported();
     }
-    readsValue = true;
     if (expr.select().testOnly()) {
       return new Leaves.HasField(field);
     }
-    FastType fieldType = switch (declared) {
+    FastType fieldType = fastType(declared);
+    if (fieldType != type) {
+      throw unsupported();
+    }
+    return new Leaves.FieldRead(fieldType, field, position(expr));
+  }
+
+  private static FastType fastType(FieldType declared) {
+    return switch (declared) {
       case STRING -> FastType.STRING;
       case INT -> FastType.INT;
       case DOUBLE -> FastType.DOUBLE;
@@ -155,10 +251,6 @@ public final class FastTreeBuilder {
       case ANY -> FastType.DYN;
       default -> throw unsupported();
     };
-    if (fieldType != type) {
-      throw unsupported();
-    }
-    return new Leaves.FieldRead(fieldType, field, position(expr));
   }
 
   private Node call(CelExpr expr, FastType type) {

@@ -10,7 +10,10 @@
  * io.millrace.spec.expr.fast.CelSemantics}). Two control-flow signals leave a node: {@link
  * io.millrace.spec.expr.fast.EvalFailure} (a CEL run-time error, with CEL's reason) and {@link
  * io.millrace.spec.expr.fast.Deopt} (a value outside the declared types: the caller re-runs that one
- * record on the CEL program, so odd records get CEL's exact answer). The subset and how equality
+ * record on the CEL program, so odd records get CEL's exact answer). Two modes: record mode, where
+ * {@code value}, {@code key} and {@code timestamp} are arguments, and scoped mode ({@link
+ * io.millrace.spec.expr.fast.ScopedLeaves}), where the nodes read the explicit variables of joins,
+ * reduce and process from the map given to {@code evaluate(Map)}. The subset and how equality
  * with CEL is tested are documented in pipeline-spec/docs/expressions.md.
  */
 package io.millrace.spec.expr.fast;
