@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
  */
 final class RunningStack implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(RunningStack.class.getName());
+
     private final Map<Service, AutoCloseable> servers = new EnumMap<>(Service.class);
 
     private RunningStack() {
@@ -147,7 +149,7 @@ final class RunningStack implements AutoCloseable {
             try {
                 server.close();
             } catch (Exception e) {
-                System.err.println("local-stack: stopping " + server + " failed: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "stopping " + server + " failed: " + e.getMessage());
             }
         });
     }
