@@ -1,5 +1,6 @@
 package io.millrace.engine.operators.join;
 
+import io.millrace.engine.operators.EventTimeAdmission;
 import io.millrace.engine.api.OperatorContext;
 import io.millrace.engine.api.OperatorMetrics;
 import io.millrace.engine.api.Output;
@@ -48,6 +49,9 @@ public final class IntervalJoinOperator implements TwoInputOperator {
   private MapState<Long, List<Object>> left;
   private MapState<Long, List<Object>> right;
   private DeadLetterRouter deadLetters;
+  private EventTimeAdmission admission;
+  private EventTimeAdmission.KeySource leftKeys;
+  private EventTimeAdmission.KeySource rightKeys;
   private OperatorMetrics.Counter lateDropped;
   private final WatermarkMemory watermarks = new WatermarkMemory();
 
@@ -69,6 +73,9 @@ public final class IntervalJoinOperator implements TwoInputOperator {
     left = backend.getState(context.nodeId(), StateDescriptor.map(LEFT_STATE, Serializers.LONG, Serializers.listOf(Serializers.RECORD)));
     right = backend.getState(context.nodeId(), StateDescriptor.map(RIGHT_STATE, Serializers.LONG, Serializers.listOf(Serializers.RECORD)));
     deadLetters = new DeadLetterRouter(context);
+    admission = new EventTimeAdmission(deadLetters, "interval", "the record has no event time: an interval join needs watermarks on both inputs");
+    leftKeys = record -> keys.keyOf(record, true);
+    rightKeys = record -> keys.keyOf(record, false);
     lateDropped = context.metrics().counter("late-dropped");
     watermarks.restore(context.restoredOperatorState());
   }
@@ -89,15 +96,8 @@ public final class IntervalJoinOperator implements TwoInputOperator {
   }
 
   private void process(StreamRecord record, boolean isLeft, Output out) {
-    if (!record.hasTimestamp()) {
-      deadLetters.route(out, record, "interval", "the record has no event time: an interval join needs watermarks on both inputs");
-      return;
-    }
-    Object key;
-    try {
-      key = keys.keyOf(record, isLeft);
-    } catch (RecordFailure failure) {
-      deadLetters.route(out, record, isLeft ? "leftKey" : "rightKey", failure.reason());
+    Object key = admission.admit(record, out, isLeft ? leftKeys : rightKeys, isLeft ? "leftKey" : "rightKey");
+    if (key == null) {
       return;
     }
     long ts = record.timestamp();

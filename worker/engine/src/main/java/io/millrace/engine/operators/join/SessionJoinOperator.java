@@ -1,5 +1,6 @@
 package io.millrace.engine.operators.join;
 
+import io.millrace.engine.operators.EventTimeAdmission;
 import io.millrace.engine.api.OperatorContext;
 import io.millrace.engine.api.OperatorMetrics;
 import io.millrace.engine.api.Output;
@@ -51,6 +52,9 @@ public final class SessionJoinOperator implements TwoInputOperator {
   private ListState<Object> left;
   private ListState<Object> right;
   private DeadLetterRouter deadLetters;
+  private EventTimeAdmission admission;
+  private EventTimeAdmission.KeySource leftKeys;
+  private EventTimeAdmission.KeySource rightKeys;
   private OperatorMetrics.Counter lateDropped;
 
   public SessionJoinOperator(long gap, String selectText) {
@@ -71,6 +75,9 @@ public final class SessionJoinOperator implements TwoInputOperator {
     left = backend.getState(context.nodeId(), StateDescriptor.list(LEFT_STATE, Serializers.RECORD));
     right = backend.getState(context.nodeId(), StateDescriptor.list(RIGHT_STATE, Serializers.RECORD));
     deadLetters = new DeadLetterRouter(context);
+    admission = new EventTimeAdmission(deadLetters, "window", "the record has no event time: a window join needs watermarks on both inputs");
+    leftKeys = record -> keys.keyOf(record, true);
+    rightKeys = record -> keys.keyOf(record, false);
     lateDropped = context.metrics().counter("late-dropped");
     watermarks.restore(context.restoredOperatorState());
   }
@@ -91,14 +98,7 @@ public final class SessionJoinOperator implements TwoInputOperator {
   }
 
   private void add(StreamRecord record, boolean isLeft, Output out) {
-    if (!record.hasTimestamp()) {
-      deadLetters.route(out, record, "window", "the record has no event time: a window join needs watermarks on both inputs");
-      return;
-    }
-    try {
-      keys.keyOf(record, isLeft);
-    } catch (RecordFailure failure) {
-      deadLetters.route(out, record, isLeft ? "leftKey" : "rightKey", failure.reason());
+    if (admission.admit(record, out, isLeft ? leftKeys : rightKeys, isLeft ? "leftKey" : "rightKey") == null) {
       return;
     }
     long watermark = watermarks.current(timers);

@@ -1,5 +1,6 @@
 package io.millrace.engine.operators.window;
 
+import io.millrace.engine.operators.EventTimeAdmission;
 import io.millrace.engine.api.OneInputOperator;
 import io.millrace.engine.api.OperatorContext;
 import io.millrace.engine.api.OperatorMetrics;
@@ -55,6 +56,8 @@ public final class SlicedWindowOperator implements OneInputOperator {
   private ValueState<Object[]> sliceRows;
   private KeyExtractor keys;
   private DeadLetterRouter deadLetters;
+  private EventTimeAdmission admission;
+  private EventTimeAdmission.KeySource keySource;
   private OperatorMetrics.Counter lateDropped;
   private final WatermarkMemory watermarks = new WatermarkMemory();
   private final SliceBuffer buffer = new SliceBuffer(BUFFER_CAPACITY);
@@ -84,6 +87,15 @@ public final class SlicedWindowOperator implements OneInputOperator {
     sliceRows = backend.getState(context.nodeId(), StateDescriptor.value(SLICE_STATE, AccumulatorRowSerializer.INSTANCE));
     keys = KeyExtractor.of(context, new io.millrace.engine.operators.Settings(context.nodeId(), context.settings()), "keyBy");
     deadLetters = new DeadLetterRouter(context);
+    admission = new EventTimeAdmission(deadLetters, "window",
+        "the record has no event time: window-aggregate needs a watermark on its source");
+    keySource = record -> {
+      Object key = keys.keyOf(record);
+      if (record.key() == null) {
+        backend.setCurrentKey(key);
+      }
+      return key;
+    };
     lateDropped = context.metrics().counter("late-dropped");
     watermarks.restore(context.restoredOperatorState());
   }
@@ -95,19 +107,9 @@ public final class SlicedWindowOperator implements OneInputOperator {
 
   @Override
   public void processRecord(StreamRecord record, Output out) throws Exception {
-    if (!record.hasTimestamp()) {
-      deadLetters.route(out, record, "window", "the record has no event time: window-aggregate needs a watermark on its source");
+    Object key = admission.admit(record, out, keySource, "keyBy");
+    if (key == null) {
       return;
-    }
-    Object key;
-    try {
-      key = keys.keyOf(record);
-    } catch (RecordFailure failure) {
-      deadLetters.route(out, record, "keyBy", failure.reason());
-      return;
-    }
-    if (record.key() == null) {
-      backend.setCurrentKey(key);
     }
     long ts = record.timestamp();
     long watermark = watermarks.current(timers);
