@@ -55,6 +55,23 @@ class FastPathTest {
     return new EvalResult.Value(v);
   }
 
+  /**
+   * Once hot, HotSpot replaces an implicit {@code / by zero} with a preallocated exception without a
+   * message; the failure reason (routed to the dead-letter output) must not depend on that.
+   */
+  @Test
+  void divisionByZeroKeepsItsReasonWhenHot() {
+    CompiledExpression divide = compile(FAST, "value.i1 / value.i2 > 0", TYPE, ExpressionKind.PREDICATE);
+    CompiledExpression modulo = compile(FAST, "value.i1 % value.i2 > 0", TYPE, ExpressionKind.PREDICATE);
+    Map<String, Object> zero = record("i1", 7L, "i2", 0L);
+    for (int i = 0; i < 200_000; i++) {
+      EvalResult d = divide.evaluate(zero, null, 0);
+      EvalResult m = modulo.evaluate(zero, null, 0);
+      assertThat(((EvalResult.Failed) d).reason()).endsWith("/ by zero");
+      assertThat(((EvalResult.Failed) m).reason()).endsWith("/ by zero");
+    }
+  }
+
   @Test
   void intArithmeticFailsOnOverflowAndDivisionByZero() {
     assertThat(predicate("value.i1 + 1 > 0", record("i1", Long.MAX_VALUE)))

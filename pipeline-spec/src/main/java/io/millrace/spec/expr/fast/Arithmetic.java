@@ -44,18 +44,31 @@ final class Arithmetic {
           case SUBTRACT -> Math.subtractExact(a, b);
           case MULTIPLY -> Math.multiplyExact(a, b);
           case DIVIDE -> divide(a, b);
-          case MODULO -> a % b;
+          case MODULO -> modulo(a, b);
         };
       } catch (ArithmeticException e) {
         throw EvalFailure.at(position, e.getMessage());
       }
     }
 
+    // Zero divisors are checked, not caught: once hot, HotSpot throws a preallocated
+    // ArithmeticException without a message (OmitStackTraceInFastThrow), and the reason must not
+    // depend on JIT state. The text is CEL-java's.
     private long divide(long a, long b) {
+      if (b == 0) {
+        throw EvalFailure.at(position, "/ by zero");
+      }
       if (a == Long.MIN_VALUE && b == -1) {
         throw EvalFailure.at(position, "most negative number wraps");
       }
       return a / b;
+    }
+
+    private long modulo(long a, long b) {
+      if (b == 0) {
+        throw EvalFailure.at(position, "/ by zero");
+      }
+      return a % b;
     }
   }
 
