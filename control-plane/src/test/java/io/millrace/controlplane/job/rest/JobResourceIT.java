@@ -43,7 +43,7 @@ class JobResourceIT {
     }
 
     private String submitAsAlice() throws IOException {
-        return given().auth().oauth2(alice).contentType("application/yaml").body(spec())
+        return given().auth().oauth2(alice).contentType("application/yaml").body(spec().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/jobs").then().statusCode(201)
                 .body("state", equalTo("CREATED"))
                 .extract().path("id");
@@ -100,13 +100,13 @@ class JobResourceIT {
         int before = given().auth().oauth2(alice).get("/api/v1/jobs").then().extract().jsonPath().getList("id")
                 .size();
         given().auth().oauth2(alice).contentType("application/yaml")
-                .body("apiVersion: millrace.io/v1\nkind: Pipeline\nmetadata: {name: bad}\nspec:\n  nodes:\n"
-                        + "    - {id: a, type: no-such-kind}\n")
+                .body(("apiVersion: millrace.io/v1\nkind: Pipeline\nmetadata: {name: bad}\nspec:\n  nodes:\n"
+                        + "    - {id: a, type: no-such-kind}\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/jobs").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("the spec is not valid: spec:"))
                 .body("detail", containsString("no-such-kind"));
-        given().auth().oauth2(alice).contentType("application/yaml").body("x: 1").queryParam("parallelism", 0)
+        given().auth().oauth2(alice).contentType("application/yaml").body("x: 1".getBytes(StandardCharsets.UTF_8)).queryParam("parallelism", 0)
                 .post("/api/v1/jobs").then().statusCode(400);
         int after = given().auth().oauth2(alice).get("/api/v1/jobs").then().extract().jsonPath().getList("id").size();
         assertThat(after).isEqualTo(before);
@@ -117,6 +117,6 @@ class JobResourceIT {
     @Test
     void jobsNeedAToken() {
         given().get("/api/v1/jobs").then().statusCode(401);
-        given().contentType("application/yaml").body("x").post("/api/v1/jobs").then().statusCode(401);
+        given().contentType("application/yaml").body("x".getBytes(StandardCharsets.UTF_8)).post("/api/v1/jobs").then().statusCode(401);
     }
 }

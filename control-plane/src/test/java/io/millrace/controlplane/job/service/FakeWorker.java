@@ -98,6 +98,13 @@ final class FakeWorker implements AutoCloseable {
         cluster.remove(this);
     }
 
+    /** Dies like a process under kill -9: the connection drops without a goodbye. */
+    void kill() {
+        heartbeats.shutdownNow();
+        cluster.remove(this);
+        channel.shutdownNow();
+    }
+
     void failRestoreWhen(Predicate<DeployTasks> when) {
         failRestore = when;
     }

@@ -199,6 +199,27 @@ class JobLifecycleIT {
     }
 
     @Test
+    void aKilledWorkersDroppedStreamTriggersRecoveryAtOnceWithoutWaitingForTheHeartbeatDeadline() throws Exception {
+        worker("kill-a", 2);
+        FakeWorker b = worker("kill-b", 2);
+        UUID id = jobs.submit(TENANT, SpecPlannerTest.spec("keyed-count.yaml"), options(Duration.ofMillis(300)))
+                .id();
+        awaitState(id, JobState.RUNNING, 1);
+        await().atMost(PATIENCE).until(() -> jobs.checkpoints(TENANT, id).stream()
+                .anyMatch(CheckpointRecord::completed));
+        worker("kill-c", 2);
+
+        long killedAt = System.nanoTime();
+        b.kill();
+        JobView recovered = awaitState(id, JobState.RUNNING, 2);
+        long recoveryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+        System.out.printf("recovery after kill: %d ms from the dropped stream to attempt 2 RUNNING%n", recoveryMillis);
+        assertThat(recovered.lastFailure()).contains("worker " + b.id() + " lost");
+        // The heartbeat timeout in tests is 1.5 s; the dropped stream is noticed without waiting for it.
+        assertThat(recoveryMillis).isLessThan(1500);
+    }
+
+    @Test
     void aFailedRestoreMarksTheCheckpointUnusableAndFallsBackToThePreviousOne() throws Exception {
         FakeWorker a = worker("restore-a", 2);
         FakeWorker b = worker("restore-b", 2);
