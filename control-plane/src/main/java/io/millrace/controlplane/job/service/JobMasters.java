@@ -98,6 +98,9 @@ public class JobMasters implements Cluster {
     void resumeJobs(@Observes StartupEvent started) {
         Instant graceEnd = Instant.now().plus(config.resumeGracePeriod());
         for (JobRecord job : store.inStates(RESUMABLE)) {
+            if (masters.containsKey(job.id())) {
+                continue; // already run by this process
+            }
             JobRecord resumed = job;
             switch (job.state()) {
                 case SCHEDULED, RUNNING -> resumed = store.transition(job.id(), JobState.RESTARTING,

@@ -50,6 +50,12 @@ class JobLifecycleIT {
     @Inject
     CheckpointStore checkpoints;
 
+    @Inject
+    JobStore store;
+
+    @Inject
+    JobMasters masters;
+
     private final FakeCluster cluster = new FakeCluster();
     private final List<FakeWorker> workers = new ArrayList<>();
 
@@ -217,6 +223,48 @@ class JobLifecycleIT {
         assertThat(recovered.lastFailure()).contains("worker " + b.id() + " lost");
         // The heartbeat timeout in tests is 1.5 s; the dropped stream is noticed without waiting for it.
         assertThat(recoveryMillis).isLessThan(1500);
+    }
+
+    @Test
+    void afterAControlPlaneStartARunningJobIsRedeployedAndItsOldAttemptCancelled() throws Exception {
+        FakeWorker a = worker("resume-cp-a", 4);
+        // A job the previous control-plane process left RUNNING at attempt 1 (this process has no master for it).
+        var planned = new SpecPlanner().plan(SpecPlannerTest.spec("keyed-count.yaml"),
+                io.millrace.spec.parse.Format.YAML, null);
+        UUID id = store.create(io.millrace.controlplane.job.persistence.JobEntity.created(UUID.randomUUID(), TENANT,
+                "left-running", SpecPlannerTest.spec("keyed-count.yaml"), "YAML",
+                new io.millrace.spec.plan.PlanCodec().toJson(planned.plan()), null,
+                new io.millrace.controlplane.job.restart.RestartPolicyCodec().toJson(
+                        new RestartPolicy.FixedDelay(3, 10)), 3_600_000, 600_000, java.time.Instant.now())).id();
+        store.deployNextAttempt(id, "deployed by the previous process");
+        store.transition(id, JobState.RUNNING, "all tasks running");
+
+        masters.resumeJobs(null);
+
+        JobView resumed = awaitState(id, JobState.RUNNING, 2);
+        assertThat(store.history(TENANT, id)).anySatisfy(t -> {
+            assertThat(t.toState()).isEqualTo(JobState.RESTARTING);
+            assertThat(t.reason()).isEqualTo("control plane restarted; redeploying from the latest checkpoint");
+        });
+        assertThat(a.received()).anySatisfy(m -> {
+            assertThat(m.hasCancel()).isTrue();
+            assertThat(m.getCancel().getJobId()).isEqualTo(id.toString());
+            assertThat(m.getCancel().getAttempt()).isEqualTo(1);
+        });
+        // The cancel of the old attempt reached the worker before the new deployment.
+        int cancelAt = -1;
+        int deployAt = -1;
+        for (int i = 0; i < a.received().size(); i++) {
+            ControlMessage m = a.received().get(i);
+            if (m.hasCancel() && m.getCancel().getJobId().equals(id.toString()) && cancelAt < 0) {
+                cancelAt = i;
+            }
+            if (m.hasDeploy() && m.getDeploy().getJobId().equals(id.toString())) {
+                deployAt = i;
+            }
+        }
+        assertThat(cancelAt).isBetween(0, deployAt);
+        assertThat(resumed.tasks()).hasSize(4);
     }
 
     @Test
