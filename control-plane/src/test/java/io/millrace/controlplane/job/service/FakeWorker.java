@@ -52,6 +52,8 @@ final class FakeWorker implements AutoCloseable {
     private volatile Predicate<DeployTasks> failRestore = deploy -> false;
     private volatile boolean holdAcks;
     private final List<Runnable> heldAcks = new CopyOnWriteArrayList<>();
+    /** Final checkpoints this worker acknowledged: once complete, its tasks finish (bounded input). */
+    private final java.util.Set<Long> finalCheckpoints = ConcurrentHashMap.newKeySet();
     private volatile Consumer<ControlMessage> onControl = message -> { };
 
     FakeWorker(String id, int slots, int port, FakeCluster cluster) {
@@ -154,6 +156,13 @@ final class FakeWorker implements AutoCloseable {
                 }
             }
             case TRIGGER_CHECKPOINT -> cluster.barrier(message.getTriggerCheckpoint());
+            case CHECKPOINT_COMPLETE -> {
+                var complete = message.getCheckpointComplete();
+                DeployTasks deploy = deployments.get(complete.getJobId());
+                if (deploy != null && finalCheckpoints.contains(complete.getCheckpointId())) {
+                    local(deploy).forEach(a -> taskState(deploy, a, TaskState.TASK_FINISHED, false));
+                }
+            }
             default -> {
             }
         }
@@ -174,6 +183,9 @@ final class FakeWorker implements AutoCloseable {
         if (deploy == null || deploy.getAttempt() != trigger.getAttempt()) {
             return;
         }
+        if (trigger.getFinal()) {
+            finalCheckpoints.add(trigger.getCheckpointId());
+        }
         Runnable ack = () -> {
             for (TaskAssignment task : local(deploy)) {
                 byte[] state = stateBytes(deploy.getJobId(), deploy.getAttempt(), task.getChainId(),
@@ -188,6 +200,14 @@ final class FakeWorker implements AutoCloseable {
         } else {
             ack.run();
         }
+    }
+
+    /** Every local source task of the job's current deployment read all its input. */
+    void finishSources(String jobId, String sourceChain) {
+        DeployTasks deploy = deployments.get(jobId);
+        local(deploy).stream().filter(a -> a.getChainId().equals(sourceChain)).forEach(a -> send(
+                WorkerMessage.newBuilder().setSourceFinished(io.millrace.protocol.v1.SourceFinished.newBuilder()
+                        .setTask(ref(deploy, a))).build()));
     }
 
     /** Reports a task of the current deployment of {@code jobId} failed (e.g. a user function threw). */

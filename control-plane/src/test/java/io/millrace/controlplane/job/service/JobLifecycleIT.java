@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -265,6 +266,26 @@ class JobLifecycleIT {
         }
         assertThat(cancelAt).isBetween(0, deployAt);
         assertThat(resumed.tasks()).hasSize(4);
+    }
+
+    @Test
+    void whenEverySourceFinishedTheFinalCheckpointRunsAndTheJobFinishes() throws Exception {
+        FakeWorker a = worker("final-a", 2);
+        FakeWorker b = worker("final-b", 2);
+        UUID id = jobs.submit(TENANT, SpecPlannerTest.spec("keyed-count.yaml"), options(Duration.ofHours(1))).id();
+        awaitState(id, JobState.RUNNING, 1);
+
+        a.finishSources(id.toString(), "bids");
+        // One of two sources finished: no final checkpoint yet.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> Stream.of(a, b)
+                .flatMap(w -> w.received().stream()).noneMatch(m -> m.hasTriggerCheckpoint()));
+        b.finishSources(id.toString(), "bids");
+
+        JobView finished = awaitState(id, JobState.FINISHED, 1);
+        assertThat(finished.stateReason()).isEqualTo("every task finished");
+        CheckpointRecord last = jobs.checkpoints(TENANT, id).get(0);
+        assertThat(last.finalCheckpoint()).isTrue();
+        assertThat(last.completed()).isTrue();
     }
 
     @Test
