@@ -38,11 +38,6 @@ final class CheckpointCoordinator {
 
     private static final Logger LOG = Logger.getLogger(CheckpointCoordinator.class);
 
-    /** Where a completed checkpoint's outcome is reported (the master's bookkeeping). */
-    interface Listener {
-        void completed(long checkpointId, boolean savepoint, boolean finalCheckpoint);
-    }
-
     /** Sends to one worker; false when it has no open stream. */
     interface Sender {
         boolean send(String workerId, ControlMessage message);
@@ -82,12 +77,11 @@ final class CheckpointCoordinator {
     private final Duration timeout;
     private final int maxConcurrent;
     private final int retained;
-    private final Listener listener;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
 
     CheckpointCoordinator(UUID jobId, String tenantId, long attempt, Map<TaskKey, String> placement,
             Set<TaskKey> sourceTasks, Sender sender, CheckpointStore store, LongSupplier nextCheckpointId,
-            ScheduledExecutorService executor, Duration timeout, int maxConcurrent, int retained, Listener listener) {
+            ScheduledExecutorService executor, Duration timeout, int maxConcurrent, int retained) {
         this.jobId = jobId;
         this.tenantId = tenantId;
         this.attempt = attempt;
@@ -102,7 +96,6 @@ final class CheckpointCoordinator {
         this.timeout = timeout;
         this.maxConcurrent = maxConcurrent;
         this.retained = retained;
-        this.listener = listener;
     }
 
     /** A periodic trigger: skipped (empty) while {@code maxConcurrent} checkpoints are in flight. */
@@ -197,7 +190,6 @@ final class CheckpointCoordinator {
         ControlMessage complete = ControlMessage.newBuilder().setCheckpointComplete(CheckpointComplete.newBuilder()
                 .setJobId(jobId.toString()).setAttempt(attempt).setCheckpointId(checkpoint.id)).build();
         workers.forEach(worker -> sender.send(worker, complete));
-        listener.completed(checkpoint.id, checkpoint.savepoint, checkpoint.finalCheckpoint);
         checkpoint.outcome.complete(checkpoint.id);
     }
 

@@ -85,7 +85,7 @@ final class JobMaster {
             this.coordinator = new CheckpointCoordinator(jobId, job.tenantId(), number, placement, sources,
                     env.cluster()::send, env.checkpoints(), () -> env.store().nextCheckpointId(jobId), executor,
                     Duration.ofMillis(job.checkpointTimeoutMs()), env.config().maxConcurrentCheckpoints(),
-                    env.config().retainedCheckpoints(), this::checkpointCompleted);
+                    env.config().retainedCheckpoints());
         }
 
         Set<String> workers() {
@@ -94,10 +94,6 @@ final class JobMaster {
 
         boolean all(Set<String> states) {
             return taskStates.values().stream().allMatch(states::contains);
-        }
-
-        private void checkpointCompleted(long checkpointId, boolean savepoint, boolean finalCheckpoint) {
-            // Nothing to do yet: bounded jobs finish when their tasks report FINISHED after the final checkpoint.
         }
     }
 

@@ -7,7 +7,6 @@ import io.millrace.spec.model.PipelineSpec;
 import io.millrace.spec.model.Spec;
 import io.millrace.spec.parse.Format;
 import io.millrace.spec.plan.PhysicalPlan;
-import io.millrace.spec.validate.Diagnostic;
 import io.millrace.spec.validate.ValidationResult;
 import java.util.stream.Collectors;
 
@@ -57,9 +56,5 @@ final class SpecPlanner {
             throw new JobOperationException(Kind.INVALID, "the spec cannot run at parallelism " + parallelism + ": "
                     + e.getMessage());
         }
-    }
-
-    static String describe(Diagnostic diagnostic) {
-        return diagnostic.format("spec");
     }
 }
