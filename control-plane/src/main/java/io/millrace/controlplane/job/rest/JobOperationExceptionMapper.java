@@ -33,6 +33,11 @@ public class JobOperationExceptionMapper {
     static RuntimeException unwrap(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
+        if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+            // The job's master retired (the job ended) between the steps of a two-step operation.
+            return new JobOperationException(JobOperationException.Kind.CONFLICT,
+                    "the job ended while the operation was running; check the job's state");
+        }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
