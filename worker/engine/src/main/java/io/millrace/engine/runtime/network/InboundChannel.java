@@ -44,6 +44,11 @@ public final class InboundChannel {
     return key;
   }
 
+  /** The worker at the other end. */
+  public String peer() {
+    return peer;
+  }
+
   /** The local channel the consumer reads (tests, metrics). */
   public Channel channel() {
     return channel;

@@ -51,6 +51,11 @@ public final class OutboundChannel {
     return key;
   }
 
+  /** The worker at the other end. */
+  public String peer() {
+    return peer;
+  }
+
   /** The local channel the producer writes into (tests, metrics). */
   public Channel channel() {
     return channel;
