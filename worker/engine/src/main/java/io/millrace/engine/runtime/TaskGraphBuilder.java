@@ -42,8 +42,27 @@ import java.util.Map;
  * Turns a {@link PhysicalPlan} into tasks wired by channels: one channel per (producer subtask,
  * consumer subtask) of each chain edge (only {@code i → i} for FORWARD), a record writer with the
  * edge's partitioner at each producer, an input gate at each consumer.
+ *
+ * <p>Only the tasks {@code local} accepts are built (a {@link JobSlice} builds its worker's share); each channel
+ * comes from the {@link ChannelResolver}, which decides whether it is local, has a remote end, or is not needed.
  */
 final class TaskGraphBuilder {
+
+  /** Makes the channel of one (producer subtask, consumer subtask) pair of a chain edge. */
+  @FunctionalInterface
+  interface ChannelResolver {
+
+    /**
+     * @param name the channel's display name {@code source#i->target#j}
+     * @return the channel the local end(s) use, or null when neither end runs here
+     */
+    Channel resolve(ChainEdge edge, int producer, int consumer, String name);
+
+    /** Everything runs in this process: plain bounded channels. */
+    static ChannelResolver allLocal(int capacity) {
+      return (edge, producer, consumer, name) -> new Channel(name, capacity);
+    }
+  }
 
   private final PhysicalPlan plan;
   private final JobGraph graph;
@@ -52,9 +71,20 @@ final class TaskGraphBuilder {
   private final JobConfig config;
   private final TaskServices services;
   private final Map<ChainEdge, Channel[][]> channels = new HashMap<>();
+  private final ChannelResolver resolver;
+  private final java.util.function.Predicate<TaskId> local;
 
+  /** Builds every task with local channels only (one process runs the whole job). */
   TaskGraphBuilder(PhysicalPlan plan, Connectors connectors, VertexOperatorFactory factory, JobConfig config,
       TaskServices services) {
+    this(plan, connectors, factory, config, services, ChannelResolver.allLocal(config.channelCapacity()),
+        task -> true);
+  }
+
+  TaskGraphBuilder(PhysicalPlan plan, Connectors connectors, VertexOperatorFactory factory, JobConfig config,
+      TaskServices services, ChannelResolver resolver, java.util.function.Predicate<TaskId> local) {
+    this.resolver = resolver;
+    this.local = local;
     this.plan = plan;
     this.graph = plan.graph();
     this.connectors = connectors;
@@ -77,8 +107,8 @@ final class TaskGraphBuilder {
       for (int i = 0; i < producers; i++) {
         for (int j = 0; j < consumers; j++) {
           if (!forward || i == j) {
-            grid[i][j] = new Channel(edge.edge().source() + "#" + i + "->" + edge.edge().target() + "#" + j,
-                config.channelCapacity());
+            grid[i][j] = resolver.resolve(edge, i, j,
+                edge.edge().source() + "#" + i + "->" + edge.edge().target() + "#" + j);
           }
         }
       }
@@ -87,7 +117,9 @@ final class TaskGraphBuilder {
     List<Task> tasks = new ArrayList<>();
     for (OperatorChain chain : plan.chains()) {
       for (int index = 0; index < chain.parallelism(); index++) {
-        tasks.add(buildTask(chain, index));
+        if (local.test(new TaskId(chain.id(), index))) {
+          tasks.add(buildTask(chain, index));
+        }
       }
     }
     return tasks;

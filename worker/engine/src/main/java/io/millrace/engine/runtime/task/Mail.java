@@ -8,4 +8,7 @@ sealed interface Mail {
   record CheckpointComplete(long checkpointId) implements Mail {}
 
   record CheckpointAborted(long checkpointId) implements Mail {}
+
+  /** Something outside the task broke that the task depends on (a network channel): the task fails with it. */
+  record Fail(RuntimeException cause) implements Mail {}
 }

@@ -89,8 +89,12 @@ public final class SourceTask<S extends SourceSplit> extends Task {
     SplitCodec<S> codec = source.splitCodec();
     if (services.restoreFrom() != null && services.restoreFrom().hasOperatorState(sourceVertex.id())) {
       List<S> restored = new ArrayList<>();
-      for (byte[] entry : services.restoreFrom().operatorState(sourceVertex.id())) {
-        restored.add(codec.decode(entry));
+      try {
+        for (byte[] entry : services.restoreFrom().operatorState(sourceVertex.id())) {
+          restored.add(codec.decode(entry));
+        }
+      } catch (Exception e) {
+        throw new StateRestoreException(id, services.restoreFrom().id(), "source splits of " + sourceVertex.id(), e);
       }
       return SplitAssignment.share(restored, subtaskIndex, sourceVertex.parallelism());
     }

@@ -120,6 +120,15 @@ public abstract class Task implements TaskCheckpointGateway {
     wake();
   }
 
+  /**
+   * Fails the task soon with {@code cause} (e.g. a broken network channel), even while it is idle; called from any
+   * thread.
+   */
+  public void fail(RuntimeException cause) {
+    mailbox.add(new Mail.Fail(cause));
+    wake();
+  }
+
   private void wake() {
     Thread t = thread;
     if (t != null) {
@@ -132,6 +141,7 @@ public abstract class Task implements TaskCheckpointGateway {
     try {
       openBackend();
       openOperators();
+      services.listener().running(id);
       runLoop();
       flushWriters();
     } catch (Throwable t) {
@@ -169,7 +179,11 @@ public abstract class Task implements TaskCheckpointGateway {
         keyGroups, services.maxParallelism(), services.workingDirectory().resolve(name),
         services.clock()::currentTimeMillis));
     if (services.restoreFrom() != null) {
-      backend.restore(services.checkpointStore(), services.restoreFrom().keyedState(keyGroups, keyedNodes));
+      try {
+        backend.restore(services.checkpointStore(), services.restoreFrom().keyedState(keyGroups, keyedNodes));
+      } catch (Exception e) {
+        throw new StateRestoreException(id, services.restoreFrom().id(), "keyed state", e);
+      }
     }
   }
 
@@ -188,9 +202,17 @@ public abstract class Task implements TaskCheckpointGateway {
     host.bindBackend(keyedBackend);
     KeyedTimerService timers = keyedBackend == null ? null
         : new KeyedTimerService(host::timers, services.clock(), host::currentWatermark);
-    host.open(new RuntimeOperatorContext(vertex, subtaskIndex, services.maxParallelism(), keyGroups,
-        services.compiler(), keyedBackend, timers, services.clock(), host.metrics(), restored,
-        services.restoreFrom() != null));
+    try {
+      host.open(new RuntimeOperatorContext(vertex, subtaskIndex, services.maxParallelism(), keyGroups,
+          services.compiler(), keyedBackend, timers, services.clock(), host.metrics(), restored,
+          services.restoreFrom() != null));
+    } catch (io.millrace.engine.serialization.SerializationException e) {
+      if (services.restoreFrom() == null) {
+        throw e;
+      }
+      // the operator could not read its restored state: retrying from the same checkpoint fails again
+      throw new StateRestoreException(id, services.restoreFrom().id(), "operator state of " + vertex.id(), e);
+    }
   }
 
   /** Processes input until the task ends (final checkpoint completed) or is cancelled. */
@@ -240,6 +262,8 @@ public abstract class Task implements TaskCheckpointGateway {
         if (complete.checkpointId() == finalCheckpointId) {
           finalCheckpointCompleted = true;
         }
+      } else if (mail instanceof Mail.Fail fail) {
+        throw fail.cause();
       } else if (mail instanceof Mail.CheckpointAborted aborted) {
         for (OperatorHost host : hosts) {
           host.operator().notifyCheckpointAborted(aborted.checkpointId());
