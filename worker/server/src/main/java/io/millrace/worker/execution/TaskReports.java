@@ -67,10 +67,16 @@ final class TaskReports {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root.getClass().getName() + ": " + root.getMessage();
-        if (root != failure && failure.getMessage() != null && !failure.getMessage().contains(String.valueOf(
-                root.getMessage()))) {
-            text = text + " (in: " + failure.getMessage() + ")";
+        String rootMessage = String.valueOf(root.getMessage());
+        String outer = failure.getMessage();
+        String text;
+        if (root == failure || outer == null) {
+            text = root.getClass().getName() + ": " + rootMessage;
+        } else if (outer.contains(rootMessage)) {
+            // The outer message already quotes the cause and says where (which field, which channel): keep it whole.
+            text = root.getClass().getName() + ": " + outer;
+        } else {
+            text = root.getClass().getName() + ": " + rootMessage + " (in: " + outer + ")";
         }
         return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
