@@ -11,6 +11,8 @@ import io.millrace.worker.config.WorkerConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,9 +29,15 @@ public class DataPlane implements RemoteExchange {
     private final Transfers transfers = new Transfers();
     private final PeerChannels peers;
 
+    @Inject
     public DataPlane(WorkerConfig config) {
-        this.registry = new InboundRegistry(config.data().registrationTimeout());
-        this.peers = new PeerChannels(config.data().maxMessageSize());
+        this(config.data().registrationTimeout(), config.data().maxMessageSize());
+    }
+
+    /** A data plane outside CDI: a test's second "worker" in the same JVM. */
+    DataPlane(Duration registrationTimeout, int maxMessageSize) {
+        this.registry = new InboundRegistry(registrationTimeout);
+        this.peers = new PeerChannels(maxMessageSize);
     }
 
     @Override
@@ -67,6 +75,11 @@ public class DataPlane implements RemoteExchange {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** Stops every stream and closes the connections to peers. */
+    void close() {
         transfers.removeAll().forEach(Transfers.Releasable::release);
         peers.close();
     }

@@ -18,12 +18,7 @@ import io.millrace.protocol.v1.TaskRef;
 import io.millrace.protocol.v1.TaskState;
 import io.millrace.protocol.v1.TaskStateChanged;
 import io.millrace.protocol.v1.TriggerCheckpoint;
-import io.millrace.spec.plan.JobEdge;
-import io.millrace.spec.plan.JobGraph;
-import io.millrace.spec.plan.JobVertex;
-import io.millrace.spec.plan.Partitioning;
 import io.millrace.spec.plan.PhysicalPlan;
-import io.millrace.spec.plan.PhysicalPlanner;
 import io.millrace.spec.plan.PlanCodec;
 import io.millrace.spec.plan.Subtask;
 import io.millrace.worker.connection.FakeControlPlane;
@@ -136,7 +131,7 @@ class JobDeploymentIT {
         List<TaskStateChanged> failures = controlPlane.taskStates().stream()
                 .filter(s -> s.getTask().getJobId().equals(jobId) && s.getState() == TaskState.TASK_FAILED).toList();
         assertThat(failures).hasSize(3).allSatisfy(failure -> {
-            assertThat(failure.getFailure()).contains("out").doesNotContain("\n").doesNotContain("\tat ");
+            assertThat(failure.getFailure()).contains("'out'").contains("no-such-sink").doesNotContain("\n").doesNotContain("\tat ");
             assertThat(failure.getRestoreFailed()).isFalse();
         });
     }
@@ -160,14 +155,7 @@ class JobDeploymentIT {
     }
 
     private static PhysicalPlan plan(String sinkKind, long count, long rate) {
-        JobGraph graph = new JobGraph("deploy-test", 128, List.of(
-                new JobVertex("numbers", "datagen-source", 1, false, Map.of("generator", "fields",
-                        "fields", List.of(Map.of("name", "id", "kind", "sequence")), "count", count, "rate", rate)),
-                new JobVertex("same", "map", 2, false, Map.of("expression", "value")),
-                new JobVertex("out", sinkKind, 2, false, Map.of())),
-                List.of(JobEdge.of("numbers", "same", 0, Partitioning.REBALANCE),
-                        JobEdge.of("same", "out", 0, Partitioning.FORWARD)));
-        return new PhysicalPlanner().plan(graph);
+        return TestPlans.numbersToSink(sinkKind, count, rate);
     }
 
     private List<TaskRef> tasks(PhysicalPlan plan, long attempt) {
