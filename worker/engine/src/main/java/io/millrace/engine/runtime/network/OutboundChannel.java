@@ -29,6 +29,7 @@ public final class OutboundChannel {
   private final Semaphore credits = new Semaphore(0);
   private final BatchCodec codec = new BatchCodec();
   private final long createdNanos = System.nanoTime();
+  private volatile boolean holdingCredit;
   private volatile boolean finalBarrierSent;
   private volatile boolean producerFinished;
   private long lastReadingNanos;
@@ -69,7 +70,13 @@ public final class OutboundChannel {
     if (!credits.tryAcquire(timeout, unit)) {
       return null;
     }
-    Batch batch = channel.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    holdingCredit = true;
+    Batch batch;
+    try {
+      batch = channel.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } finally {
+      holdingCredit = false;
+    }
     if (batch == null) {
       credits.release(); // nothing to send: keep the credit
       return null;
@@ -122,7 +129,9 @@ public final class OutboundChannel {
     double ratio = Math.min(1.0, (double) (waited - lastWaitedNanos) / Math.max(1, now - lastReadingNanos));
     lastReadingNanos = now;
     lastWaitedNanos = waited;
-    return new ChannelMetrics(key, true, channel.queuedBatches(), credits.availablePermits(), ratio);
+    // a credit held while waiting for a batch is still unused
+    int held = credits.availablePermits() + (holdingCredit ? 1 : 0);
+    return new ChannelMetrics(key, true, channel.queuedBatches(), held, ratio);
   }
 
   @Override

@@ -11,6 +11,6 @@ public class StateRestoreException extends RuntimeException {
 
   public StateRestoreException(TaskId task, long checkpointId, String what, Throwable cause) {
     super("task " + task + " could not restore its " + what + " from checkpoint " + checkpointId + ": "
-        + cause.getMessage(), cause);
+        + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
   }
 }
