@@ -122,6 +122,31 @@ class JobDeploymentIT {
     }
 
     @Test
+    void tasksKeepRunningWhileTheControlPlaneIsAwayAndTheNewSessionListsThem() {
+        PhysicalPlan plan = plan(TestSinks.KIND, -1, 1_000);
+        List<TaskRef> tasks = tasks(plan, 1);
+        controlPlane.send(deployMessage(plan, 1, "heap"));
+        awaitStates(tasks, TaskState.TASK_RUNNING);
+        int registrations = controlPlane.registrations().size();
+
+        controlPlane.restart();
+
+        // A new session: its heartbeats tell the (restarted) control plane which attempts still run here.
+        await().atMost(WAIT).until(() -> controlPlane.registrations().size() > registrations
+                && controlPlane.hasWorker());
+        int beatsAtRegistration = controlPlane.heartbeats().size();
+        await().atMost(WAIT).until(() -> controlPlane.heartbeats().size() > beatsAtRegistration
+                && lastHeartbeat().getRunningList().containsAll(tasks));
+        assertThat(controlPlane.taskStates()).filteredOn(s -> s.getTask().getJobId().equals(jobId))
+                .extracting(TaskStateChanged::getState).doesNotContain(TaskState.TASK_CANCELED, TaskState.TASK_FAILED);
+        // Still its job: a checkpoint over the new session is answered by every task.
+        checkpoint(1, false);
+
+        controlPlane.send(cancel(0)); // attempt 0: every attempt of the job
+        awaitStates(tasks, TaskState.TASK_CANCELED);
+    }
+
+    @Test
     void aPlanNamingAnUnknownConnectorKindFailsEachTaskWithTheReason() {
         PhysicalPlan plan = plan("no-such-sink", 10, 0);
         List<TaskRef> tasks = tasks(plan, 1);
