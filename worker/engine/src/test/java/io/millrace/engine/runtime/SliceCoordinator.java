@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * placement acknowledged (then notifies every slice), and triggers the final checkpoint once every source
  * finished. Records task states for assertions.
  */
-final class SliceCoordinator implements SliceListener {
+public final class SliceCoordinator implements SliceListener {
 
   record Failure(TaskId task, Throwable cause, boolean restoreFailed) {}
 
@@ -31,6 +31,11 @@ final class SliceCoordinator implements SliceListener {
   final Set<TaskId> cancelled = ConcurrentHashMap.newKeySet();
   final List<Failure> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
   final CompletableFuture<Void> allFinished = new CompletableFuture<>();
+
+  /** Completes when every task finished; fails with the first task failure. */
+  public CompletableFuture<Void> allFinished() {
+    return allFinished;
+  }
   private long nextId;
   private Pending pending;
   private boolean finalRequested;
@@ -50,13 +55,13 @@ final class SliceCoordinator implements SliceListener {
     }
   }
 
-  SliceCoordinator(Set<TaskId> allTasks, Set<TaskId> sourceTasks, long firstCheckpointId) {
+  public SliceCoordinator(Set<TaskId> allTasks, Set<TaskId> sourceTasks, long firstCheckpointId) {
     this.allTasks = Set.copyOf(allTasks);
     this.sourceTasks = Set.copyOf(sourceTasks);
     this.nextId = firstCheckpointId;
   }
 
-  synchronized void add(JobSlice slice) {
+  public synchronized void add(JobSlice slice) {
     slices.add(slice);
   }
 
