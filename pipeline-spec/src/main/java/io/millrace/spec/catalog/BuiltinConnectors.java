@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * The connectors this module knows without any connector module on the class path: Kafka, the
- * data generator (incl. Nexmark) and the HTTP ingest source. Kafka and HTTP records are typed by a
+ * data generator (incl. Nexmark), the HTTP ingest source and the exactly-once file sink. Kafka and HTTP records are typed by a
  * declared {@code schema}; the generator declares its own ({@link DatagenOutputType}). Registered in {@code
  * META-INF/services/io.millrace.spec.catalog.ConnectorProvider} like any other provider.
  */
@@ -33,10 +33,11 @@ public final class BuiltinConnectors implements ConnectorProvider {
   public static final String KAFKA_SINK = "kafka-sink";
   public static final String DATAGEN_SOURCE = "datagen-source";
   public static final String HTTP_SOURCE = "http-source";
+  public static final String FILE_SINK = "file-sink";
 
   @Override
   public List<ConnectorDescriptor> connectors() {
-    return List.of(kafkaSource(), kafkaSink(), datagenSource(), httpSource());
+    return List.of(kafkaSource(), kafkaSink(), datagenSource(), httpSource(), fileSink());
   }
 
   private static SettingDescriptor format() {
@@ -121,6 +122,23 @@ public final class BuiltinConnectors implements ConnectorProvider {
             required("stream", id(), "Stream name in the ingest URL.").withExample("clicks"),
             format(),
             optional("maxRecordSize", size(), "Largest accepted record.").withDefault("1MB")),
+        List.of());
+  }
+
+  static ConnectorDescriptor fileSink() {
+    return new ConnectorDescriptor(FILE_SINK, NodeRole.SINK,
+        "Writes records as lines into files of a directory, exactly-once: each subtask writes a hidden in-progress "
+            + "file that becomes a visible part file only when the checkpoint containing it completes.",
+        ObjectType.of(
+            required("path", string(),
+                    "Output directory: a path on the workers' file system or a file:// URI; every worker must see the "
+                        + "same directory (a shared volume). Created when missing.")
+                .withExample("file:///data/out/word-counts"),
+            optional("format", oneOf("json", "text"),
+                    "Line encoding: json (each record as one JSON document) or text (the record's string form).")
+                .withDefault("json"),
+            optional("prefix", id(), "Name prefix of the committed part files: <prefix>-<node>-<subtask>-<checkpoint>-....")
+                .withDefault("part")),
         List.of());
   }
 }

@@ -10,6 +10,7 @@ import io.millrace.protocol.ProtocolVersion;
 import io.millrace.protocol.v1.Heartbeat;
 import io.millrace.protocol.v1.RegisterWorker;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -42,12 +43,15 @@ class ControlPlaneConnectionIT {
         assertThat(registration.getMemoryBytes()).isEqualTo(Runtime.getRuntime().maxMemory());
         assertThat(registration.getHost()).isNotBlank();
         assertThat(registration.getBuildVersion()).isNotBlank();
+        // DataExchange shares the HTTP server: peers must be told the port it actually bound (random in tests).
+        assertThat(registration.getDataAddress()).isEqualTo("127.0.0.1:" + RestAssured.port);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> controlPlane.heartbeats().size() >= 3);
         List<Heartbeat> beats = List.copyOf(controlPlane.heartbeats()).subList(0, 3);
         assertThat(beats).extracting(Heartbeat::getSeq).containsExactly(1L, 2L, 3L);
         assertThat(beats).allSatisfy(beat -> {
             assertThat(beat.getFreeSlots()).isEqualTo(3);
+            assertThat(beat.getRunningList()).isEmpty();
             assertThat(beat.getSentAtMillis()).isPositive();
         });
 

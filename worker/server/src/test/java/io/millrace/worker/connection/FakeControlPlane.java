@@ -3,7 +3,12 @@ package io.millrace.worker.connection;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.millrace.protocol.v1.CheckpointAck;
+import io.millrace.protocol.v1.CheckpointDeclined;
 import io.millrace.protocol.v1.ControlMessage;
+import io.millrace.protocol.v1.SourceFinished;
+import io.millrace.protocol.v1.TaskStateChanged;
+import io.millrace.protocol.v1.WorkerMetrics;
 import io.millrace.protocol.v1.Heartbeat;
 import io.millrace.protocol.v1.HeartbeatAck;
 import io.millrace.protocol.v1.RegisterWorker;
@@ -22,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Test double of the control plane's worker gateway: a real gRPC server on loopback that records what workers send and
  * accepts or refuses registrations on demand. It keeps its port across restarts, like a restarted control plane.
+ * {@link #send} pushes a control message (a deployment, a checkpoint trigger...) down the worker's current stream.
  */
 public final class FakeControlPlane {
 
@@ -31,6 +37,13 @@ public final class FakeControlPlane {
     private final List<RegisterWorker> registrations = new CopyOnWriteArrayList<>();
     private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     private final AtomicInteger streamsOpened = new AtomicInteger();
+    private final List<TaskStateChanged> taskStates = new CopyOnWriteArrayList<>();
+    private final List<SourceFinished> sourcesFinished = new CopyOnWriteArrayList<>();
+    private final List<CheckpointAck> acks = new CopyOnWriteArrayList<>();
+    private final List<CheckpointDeclined> declines = new CopyOnWriteArrayList<>();
+    private final List<WorkerMetrics> metrics = new CopyOnWriteArrayList<>();
+    /** The stream of the last accepted registration; guarded by this (gRPC observers are not thread-safe). */
+    private StreamObserver<ControlMessage> workerStream;
     private volatile String refusalReason;
     private Server server;
     private int port;
@@ -51,6 +64,9 @@ public final class FakeControlPlane {
     public synchronized void stop() {
         if (server == null) {
             return;
+        }
+        synchronized (this) {
+            workerStream = null;
         }
         server.shutdownNow();
         try {
@@ -84,6 +100,49 @@ public final class FakeControlPlane {
         return streamsOpened.get();
     }
 
+    public List<TaskStateChanged> taskStates() {
+        return taskStates;
+    }
+
+    public List<SourceFinished> sourcesFinished() {
+        return sourcesFinished;
+    }
+
+    public List<CheckpointAck> acks() {
+        return acks;
+    }
+
+    public List<CheckpointDeclined> declines() {
+        return declines;
+    }
+
+    public List<WorkerMetrics> metrics() {
+        return metrics;
+    }
+
+    /** Sends a control message on the stream of the most recently registered worker. */
+    public synchronized void send(ControlMessage message) {
+        if (workerStream == null) {
+            throw new IllegalStateException("no worker is registered with the fake control plane");
+        }
+        workerStream.onNext(message);
+    }
+
+    /** Whether a worker is registered right now (its stream is open). */
+    public synchronized boolean hasWorker() {
+        return workerStream != null;
+    }
+
+    private synchronized void reply(StreamObserver<ControlMessage> replies, ControlMessage message) {
+        replies.onNext(message);
+    }
+
+    private synchronized void workerGone(StreamObserver<ControlMessage> replies) {
+        if (workerStream == replies) {
+            workerStream = null;
+        }
+    }
+
     private final class Gateway extends WorkerGatewayGrpc.WorkerGatewayImplBase {
 
         @Override
@@ -96,10 +155,15 @@ public final class FakeControlPlane {
                         case REGISTER -> register(message.getRegister(), replies);
                         case HEARTBEAT -> {
                             heartbeats.add(message.getHeartbeat());
-                            replies.onNext(ControlMessage.newBuilder()
+                            reply(replies, ControlMessage.newBuilder()
                                     .setHeartbeatAck(HeartbeatAck.newBuilder().setSeq(message.getHeartbeat().getSeq()))
                                     .build());
                         }
+                        case TASK_STATE -> taskStates.add(message.getTaskState());
+                        case SOURCE_FINISHED -> sourcesFinished.add(message.getSourceFinished());
+                        case CHECKPOINT_ACK -> acks.add(message.getCheckpointAck());
+                        case CHECKPOINT_DECLINED -> declines.add(message.getCheckpointDeclined());
+                        case METRICS -> metrics.add(message.getMetrics());
                         case KIND_NOT_SET -> {
                         }
                     }
@@ -107,11 +171,15 @@ public final class FakeControlPlane {
 
                 @Override
                 public void onError(Throwable t) {
+                    workerGone(replies);
                 }
 
                 @Override
                 public void onCompleted() {
-                    replies.onCompleted();
+                    workerGone(replies);
+                    synchronized (FakeControlPlane.this) {
+                        replies.onCompleted();
+                    }
                 }
             };
         }
@@ -126,11 +194,14 @@ public final class FakeControlPlane {
                 replies.onCompleted();
                 return;
             }
-            replies.onNext(ControlMessage.newBuilder()
-                    .setRegistrationAccepted(RegistrationAccepted.newBuilder()
-                            .setHeartbeatIntervalMs(HEARTBEAT_INTERVAL_MS)
-                            .setHeartbeatTimeoutMs(HEARTBEAT_TIMEOUT_MS))
-                    .build());
+            synchronized (FakeControlPlane.this) {
+                workerStream = replies;
+                replies.onNext(ControlMessage.newBuilder()
+                        .setRegistrationAccepted(RegistrationAccepted.newBuilder()
+                                .setHeartbeatIntervalMs(HEARTBEAT_INTERVAL_MS)
+                                .setHeartbeatTimeoutMs(HEARTBEAT_TIMEOUT_MS))
+                        .build());
+            }
         }
     }
 }
