@@ -7,6 +7,7 @@ import io.millrace.protocol.v1.WorkerGateway;
 import io.millrace.protocol.v1.WorkerMessage;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.event.Event;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 
@@ -20,17 +21,20 @@ public class WorkerGatewayService implements WorkerGateway {
     private final WorkerRegistry registry;
     private final WorkerSessions sessions;
     private final WorkersConfig config;
+    private final Event<Object> events;
 
-    public WorkerGatewayService(WorkerRegistry registry, WorkerSessions sessions, WorkersConfig config) {
+    public WorkerGatewayService(WorkerRegistry registry, WorkerSessions sessions, WorkersConfig config,
+            Event<Object> events) {
         this.registry = registry;
         this.sessions = sessions;
         this.config = config;
+        this.events = events;
     }
 
     @Override
     public Multi<ControlMessage> connect(Multi<WorkerMessage> incoming) {
         return Multi.createFrom().emitter(replies -> {
-            WorkerSession session = new WorkerSession(replies, registry, sessions, config);
+            WorkerSession session = new WorkerSession(replies, registry, sessions, config, events::fire);
             // emitOn keeps the order and hands over one message at a time: the session needs no locking.
             Cancellable subscription = incoming
                     .emitOn(Infrastructure.getDefaultWorkerPool())

@@ -3,6 +3,8 @@ package io.millrace.controlplane.worker.grpc;
 import io.grpc.Status;
 import io.millrace.controlplane.worker.config.WorkersConfig;
 import io.millrace.controlplane.worker.service.RegistrationPolicy;
+import io.millrace.controlplane.worker.service.WorkerAvailability;
+import io.millrace.controlplane.worker.service.WorkerJobMessage;
 import io.millrace.controlplane.worker.service.WorkerRegistration;
 import io.millrace.controlplane.worker.service.WorkerRegistry;
 import io.millrace.protocol.v1.ControlMessage;
@@ -16,6 +18,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,14 +34,16 @@ final class WorkerSession {
     private final WorkerRegistry registry;
     private final WorkerSessions sessions;
     private final WorkersConfig config;
+    private final Consumer<Object> events;
 
     /** Set once the registration is accepted; before that only RegisterWorker is legal. */
     private volatile String workerId;
     private volatile String endCause = "stream ended (worker cancelled it or the connection dropped)";
 
     WorkerSession(MultiEmitter<? super ControlMessage> replies, WorkerRegistry registry, WorkerSessions sessions,
-            WorkersConfig config) {
+            WorkersConfig config, Consumer<Object> events) {
         this.replies = replies;
+        this.events = events;
         this.registry = registry;
         this.sessions = sessions;
         this.config = config;
@@ -68,6 +73,7 @@ final class WorkerSession {
         switch (message.getKindCase()) {
             case REGISTER -> register(message.getRegister());
             case HEARTBEAT -> heartbeat(message.getHeartbeat());
+            case TASK_STATE, SOURCE_FINISHED, CHECKPOINT_ACK, CHECKPOINT_DECLINED, METRICS -> jobMessage(message);
             // A newer worker (same major version) may send kinds this build does not know yet: ignore them.
             case KIND_NOT_SET -> LOG.debugf("session %s: ignoring a worker message of a kind this build does not know",
                     id);
@@ -81,7 +87,8 @@ final class WorkerSession {
             return;
         }
         WorkerRegistration registration = new WorkerRegistration(request.getWorkerId(), request.getHost(),
-                request.getSlots(), request.getMemoryBytes(), request.getBuildVersion(), request.getProtocolVersion());
+                request.getSlots(), request.getMemoryBytes(), request.getBuildVersion(), request.getProtocolVersion(),
+                request.getDataAddress());
         Optional<String> refusal = RegistrationPolicy.refusalReason(registration);
         if (refusal.isPresent()) {
             LOG.warnf("worker %s: registration refused (host %s, protocol %s): %s", request.getWorkerId(),
@@ -107,6 +114,7 @@ final class WorkerSession {
                         .setHeartbeatIntervalMs(config.heartbeatInterval().toMillis())
                         .setHeartbeatTimeoutMs(config.heartbeatTimeout().toMillis()))
                 .build());
+        events.accept(new WorkerAvailability(workerId, true, "registered"));
     }
 
     private void heartbeat(Heartbeat heartbeat) {
@@ -131,6 +139,25 @@ final class WorkerSession {
                 .build());
     }
 
+    private void jobMessage(WorkerMessage message) {
+        String worker = workerId;
+        if (worker == null) {
+            fail(Status.FAILED_PRECONDITION, "the first message on a stream must be RegisterWorker, got a "
+                    + message.getKindCase());
+            return;
+        }
+        events.accept(new WorkerJobMessage(worker, message));
+    }
+
+    /** Sends a control message to the worker; false when the stream is already closed. */
+    boolean send(ControlMessage message) {
+        if (replies.isCancelled()) {
+            return false;
+        }
+        replies.emit(message);
+        return true;
+    }
+
     /** Ends the stream with a status the worker logs. */
     void fail(Status status, String description) {
         LOG.warnf("worker %s: closing session %s: %s %s", workerId == null ? "(unregistered)" : workerId, id,
@@ -153,6 +180,7 @@ final class WorkerSession {
         String worker = workerId;
         if (worker != null && sessions.detach(worker, this)) {
             registry.disconnected(worker, id, cause);
+            events.accept(new WorkerAvailability(worker, false, cause));
         }
     }
 }

@@ -4,12 +4,14 @@ import io.grpc.Status;
 import io.millrace.controlplane.worker.service.WorkerLost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.millrace.protocol.v1.ControlMessage;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open, registered worker streams of this control-plane instance, by worker id: at most one per worker. Later
- * issues send deployments and checkpoint triggers through it.
+ * The open, registered worker streams of this control-plane instance, by worker id: at most one per worker. Job
+ * masters send deployments, cancellations and checkpoint messages through {@link #send}.
  */
 @ApplicationScoped
 public class WorkerSessions {
@@ -27,6 +29,22 @@ public class WorkerSessions {
     /** Forgets {@code session} if it is still the worker's current one; tells whether it was. */
     boolean detach(String workerId, WorkerSession session) {
         return byWorker.remove(workerId, session);
+    }
+
+    /** Sends a message on the worker's current stream; false when the worker has no open session here. */
+    public boolean send(String workerId, ControlMessage message) {
+        WorkerSession session = byWorker.get(workerId);
+        return session != null && session.send(message);
+    }
+
+    /** Whether the worker has an open, registered session on this instance (it can receive deployments). */
+    public boolean isOpen(String workerId) {
+        return byWorker.containsKey(workerId);
+    }
+
+    /** Workers with an open session here. */
+    public Set<String> openWorkers() {
+        return Set.copyOf(byWorker.keySet());
     }
 
     int open() {

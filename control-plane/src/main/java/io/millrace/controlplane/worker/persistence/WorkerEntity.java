@@ -48,6 +48,9 @@ public class WorkerEntity {
     @Column(name = "session_id", nullable = false)
     private UUID sessionId;
 
+    @Column(name = "data_address", nullable = false)
+    private String dataAddress = "";
+
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
@@ -66,7 +69,7 @@ public class WorkerEntity {
 
     /** A (re-)registration over a new stream: refreshes everything the worker reported and starts a new session. */
     public void register(UUID session, String host, int slots, long memoryBytes, String buildVersion,
-            String protocolVersion, Instant now) {
+            String protocolVersion, String dataAddress, Instant now) {
         if (state != null) {
             requireTransition(WorkerState.CONNECTED);
         }
@@ -77,6 +80,7 @@ public class WorkerEntity {
         this.memoryBytes = memoryBytes;
         this.buildVersion = buildVersion;
         this.protocolVersion = protocolVersion;
+        this.dataAddress = dataAddress == null ? "" : dataAddress;
         this.state = WorkerState.CONNECTED;
         this.registeredAt = now;
         this.lastHeartbeatAt = now;
@@ -139,6 +143,10 @@ public class WorkerEntity {
 
     public UUID sessionId() {
         return sessionId;
+    }
+
+    public String dataAddress() {
+        return dataAddress;
     }
 
     public Instant registeredAt() {

@@ -15,6 +15,7 @@ public final class RegistrationPolicy {
     private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
     private static final int MAX_HOST = 253;
     private static final int MAX_BUILD_VERSION = 100;
+    private static final int MAX_DATA_ADDRESS = 300;
 
     private RegistrationPolicy() {
     }
@@ -40,6 +41,9 @@ public final class RegistrationPolicy {
         }
         if (registration.buildVersion().length() > MAX_BUILD_VERSION) {
             return Optional.of("build_version is longer than " + MAX_BUILD_VERSION + " characters");
+        }
+        if (registration.dataAddress().length() > MAX_DATA_ADDRESS) {
+            return Optional.of("data_address is longer than " + MAX_DATA_ADDRESS + " characters");
         }
         return Optional.empty();
     }

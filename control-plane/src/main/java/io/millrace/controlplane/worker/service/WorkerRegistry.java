@@ -43,7 +43,7 @@ public class WorkerRegistry {
                 .orElseGet(() -> WorkerEntity.firstRegistration(registration.workerId()));
         WorkerState before = worker.state();
         worker.register(session, registration.host(), registration.slots(), registration.memoryBytes(),
-                registration.buildVersion(), registration.protocolVersion(), now);
+                registration.buildVersion(), registration.protocolVersion(), registration.dataAddress(), now);
         workers.persist(worker);
         LOG.infof("worker %s: %s -> CONNECTED (session %s, host %s, %d slots, protocol %s, build %s)",
                 registration.workerId(), before == null ? "NEW" : before, session, registration.host(),
@@ -97,7 +97,8 @@ public class WorkerRegistry {
     public List<WorkerView> list() {
         return workers.allById().stream()
                 .map(w -> new WorkerView(w.id(), w.host(), w.state(), w.slots(), w.freeSlots(), w.memoryBytes(),
-                        w.buildVersion(), w.protocolVersion(), w.registeredAt(), w.lastHeartbeatAt()))
+                        w.buildVersion(), w.protocolVersion(), w.registeredAt(), w.lastHeartbeatAt(),
+                        w.dataAddress()))
                 .toList();
     }
 }

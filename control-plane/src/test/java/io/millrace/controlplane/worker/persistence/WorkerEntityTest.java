@@ -14,7 +14,7 @@ class WorkerEntityTest {
 
     private static WorkerEntity registered(int slots) {
         WorkerEntity worker = WorkerEntity.firstRegistration("w-1");
-        worker.register(UUID.randomUUID(), "host-a", slots, 1024, "0.1.0", "1.0", T0);
+        worker.register(UUID.randomUUID(), "host-a", slots, 1024, "0.1.0", "1.0", "host-a:7070", T0);
         return worker;
     }
 
@@ -56,7 +56,7 @@ class WorkerEntityTest {
         UUID first = worker.sessionId();
         worker.moveTo(WorkerState.LOST);
         UUID second = UUID.randomUUID();
-        worker.register(second, "host-b", 8, 2048, "0.2.0", "1.1", T0.plusSeconds(60));
+        worker.register(second, "host-b", 8, 2048, "0.2.0", "1.1", "host-b:7070", T0.plusSeconds(60));
         assertThat(worker.state()).isEqualTo(WorkerState.CONNECTED);
         assertThat(worker.sessionId()).isEqualTo(second).isNotEqualTo(first);
         assertThat(worker.slots()).isEqualTo(8);

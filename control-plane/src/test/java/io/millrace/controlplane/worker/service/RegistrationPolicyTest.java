@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RegistrationPolicyTest {
 
     private static WorkerRegistration registration(String id, int slots, String protocol) {
-        return new WorkerRegistration(id, "host-a", slots, 1 << 30, "0.1.0", protocol);
+        return new WorkerRegistration(id, "host-a", slots, 1 << 30, "0.1.0", protocol, "host-a:7070");
     }
 
     @Test

@@ -20,6 +20,30 @@ public interface WorkerConfig {
     @WithDefault("4")
     int slots();
 
+    /**
+     * Local directory of this worker: task working files (RocksDB instances) under {@code work/<worker id>/<job>/<attempt>},
+     * and the default file checkpoint store under {@code checkpoints}. Deleted per attempt when the attempt ends.
+     */
+    @WithDefault("${java.io.tmpdir}/millrace-worker")
+    String dataDir();
+
+    /**
+     * Checkpoint store URI used when a deployment does not name one ({@code JobRuntimeSettings.checkpoint_store_uri}):
+     * {@code file:///shared/dir}, {@code s3://bucket/prefix} or {@code gs://bucket/prefix}. Default: {@code file://} the
+     * {@code checkpoints} directory under {@link #dataDir()}. Every worker of a job must reach the same store (a shared
+     * bucket; in local mode and tests one shared directory).
+     */
+    Optional<String> checkpointStore();
+
+    /** S3 / GCS access for {@code s3://} and {@code gs://} checkpoint stores. */
+    S3 s3();
+
+    /** The worker-to-worker data plane (gRPC {@code DataExchange}). */
+    Data data();
+
+    /** Metrics reporting to the control plane. */
+    Metrics metrics();
+
     /** Where the control plane's worker gateway listens. */
     ControlPlane controlPlane();
 
@@ -36,6 +60,63 @@ public interface WorkerConfig {
         /** Port of the control plane (its HTTP port, which also serves gRPC). */
         @WithDefault("8080")
         int port();
+    }
+
+    /**
+     * The data plane. The {@code DataExchange} gRPC service is served by the worker's HTTP server
+     * ({@code quarkus.http.port}; {@code quarkus.grpc.server.use-separate-server=false}), so peers dial
+     * {@code advertised-host:<http port>}.
+     */
+    interface Data {
+
+        /** Host name or IP address peers use to reach this worker's data port (sent as {@code data_address}). */
+        @WithDefault("127.0.0.1")
+        String advertisedHost();
+
+        /**
+         * Largest data frame (one encoded batch) this worker accepts, in bytes; sets
+         * {@code quarkus.grpc.server.max-inbound-message-size}. gRPC's default of 4 MiB is too small for a batch of big
+         * records: a bigger frame fails the channel (both tasks) with RESOURCE_EXHAUSTED naming this key.
+         */
+        @WithDefault("67108864")
+        int maxMessageSize();
+
+        /**
+         * How long an incoming channel waits for its consumer task to be deployed here. Deployments race: a producer on
+         * another worker may connect before this worker has built the consumer; after this the stream fails with
+         * NOT_FOUND and the producer task fails.
+         */
+        @WithDefault("30s")
+        Duration registrationTimeout();
+    }
+
+    /** How the worker reports task and channel metrics. */
+    interface Metrics {
+
+        /** Interval of {@code WorkerMetrics} reports to the control plane while tasks run. */
+        @WithDefault("5s")
+        Duration interval();
+    }
+
+    /** S3-compatible object store access (AWS S3, GCS through its XML API with HMAC keys, MinIO...). */
+    interface S3 {
+
+        /** Endpoint override (MinIO, a local S3 server); empty: the provider's default (GCS's for {@code gs://}). */
+        Optional<String> endpoint();
+
+        /** Region for request signing. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Access key id; empty: the SDK's default credential chain. Set together with the secret. */
+        Optional<String> accessKeyId();
+
+        /** Secret access key (never logged). */
+        Optional<String> secretAccessKey();
+
+        /** Path-style bucket addressing (needed by most S3-compatible servers). */
+        @WithDefault("false")
+        boolean pathStyle();
     }
 
     /** Reconnect policy: exponential backoff, capped, with full jitter. */

@@ -4,12 +4,15 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.millrace.protocol.v1.WorkerGatewayGrpc;
 import io.millrace.worker.config.WorkerConfig;
+import io.millrace.worker.data.DataAddress;
+import io.millrace.worker.execution.JobExecutions;
 import io.millrace.worker.identity.WorkerIdentity;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +31,9 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
     private final WorkerConfig.Reconnect reconnect;
     private final ConnectionStatus status;
     private final Backoff backoff;
+    private final DataAddress dataAddress;
+    private final JobExecutions jobs;
+    private final ControlPlaneOutbox outbox;
 
     private ScheduledExecutorService thread;
     private ManagedChannel channel;
@@ -35,8 +41,12 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
     private int attempt;
     private boolean stopped;
 
-    public ControlPlaneConnector(WorkerIdentity identity, WorkerConfig config, ConnectionStatus status) {
+    public ControlPlaneConnector(WorkerIdentity identity, WorkerConfig config, ConnectionStatus status,
+            DataAddress dataAddress, JobExecutions jobs, ControlPlaneOutbox outbox) {
         this.identity = identity;
+        this.dataAddress = dataAddress;
+        this.jobs = jobs;
+        this.outbox = outbox;
         this.target = config.controlPlane();
         this.reconnect = config.reconnect();
         this.status = status;
@@ -61,6 +71,7 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
         }
         thread.submit(() -> {
             stopped = true;
+            outbox.detach();
             status.moveTo(new ConnectionState.Stopped());
             if (session != null) {
                 session.abort("worker shutting down");
@@ -76,10 +87,16 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
         if (stopped) {
             return;
         }
+        Optional<String> address = dataAddress.current();
+        if (address.isEmpty()) {
+            // The HTTP server (which serves DataExchange) has not bound its port yet: peers could not reach us.
+            thread.schedule(this::connect, 50, TimeUnit.MILLISECONDS);
+            return;
+        }
         attempt++;
         status.moveTo(new ConnectionState.Connecting(attempt));
-        // No engine yet: every slot is free. The engine will supply the live count.
-        session = new GatewaySession(identity, thread, this, System::nanoTime, identity::slots);
+        session = new GatewaySession(identity, thread, this, System::nanoTime, address.get(), jobs::runningTasks,
+                jobs::handle);
         session.open(WorkerGatewayGrpc.newStub(channel));
     }
 
@@ -91,6 +108,14 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
         attempt = 0;
         backoff.reset();
         status.moveTo(new ConnectionState.Registered(heartbeatInterval, heartbeatTimeout));
+        // Reports come from task threads: hop onto this thread, where the session's stream may be used.
+        outbox.attach(message -> {
+            try {
+                thread.execute(() -> from.send(message));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                ControlPlaneOutbox.dropped(message);
+            }
+        });
     }
 
     @Override
@@ -98,6 +123,7 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
         if (from != session || stopped) {
             return;
         }
+        outbox.detach();
         status.moveTo(new ConnectionState.Refused(reason, reconnect.afterRefusal()));
     }
 
@@ -107,6 +133,7 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
             return;
         }
         session = null;
+        outbox.detach();
         Duration delay;
         if (status.current() instanceof ConnectionState.Refused refused) {
             delay = refused.retryIn();

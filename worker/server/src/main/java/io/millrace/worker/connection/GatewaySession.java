@@ -7,6 +7,7 @@ import io.millrace.protocol.ProtocolVersion;
 import io.millrace.protocol.v1.ControlMessage;
 import io.millrace.protocol.v1.Heartbeat;
 import io.millrace.protocol.v1.RegisterWorker;
+import io.millrace.protocol.v1.TaskRef;
 import io.millrace.protocol.v1.WorkerGatewayGrpc;
 import io.millrace.protocol.v1.WorkerMessage;
 import io.millrace.worker.identity.WorkerIdentity;
@@ -14,8 +15,10 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,23 +43,30 @@ final class GatewaySession {
     private final ScheduledExecutorService thread;
     private final Listener listener;
     private final LongSupplier nanoTime;
-    /** Free slots right now; the engine provides it once tasks exist. */
-    private final IntSupplier freeSlots;
+    /** host:port of this worker's DataExchange service, sent with the registration. */
+    private final String dataAddress;
+    /** Every task running here right now: listed in each heartbeat; free slots are the slots it leaves. */
+    private final Supplier<List<TaskRef>> runningTasks;
+    /** Deployments, cancellations and checkpoint messages: handed to the job executions. */
+    private final Consumer<ControlMessage> jobMessages;
 
     private ClientCallStreamObserver<WorkerMessage> requests;
     private ScheduledFuture<?> heartbeats;
     private Duration heartbeatTimeout;
     private long lastAckNanos;
     private long nextSeq = 1;
+    private boolean registered;
     private boolean ended;
 
     GatewaySession(WorkerIdentity identity, ScheduledExecutorService thread, Listener listener, LongSupplier nanoTime,
-            IntSupplier freeSlots) {
+            String dataAddress, Supplier<List<TaskRef>> runningTasks, Consumer<ControlMessage> jobMessages) {
         this.identity = identity;
         this.thread = thread;
         this.listener = listener;
         this.nanoTime = nanoTime;
-        this.freeSlots = freeSlots;
+        this.dataAddress = dataAddress;
+        this.runningTasks = runningTasks;
+        this.jobMessages = jobMessages;
     }
 
     /** Opens the stream and sends RegisterWorker. Must run on the connector's thread. */
@@ -69,8 +79,18 @@ final class GatewaySession {
                         .setBuildVersion(identity.buildVersion())
                         .setSlots(identity.slots())
                         .setMemoryBytes(identity.memoryBytes())
-                        .setHost(identity.host()))
+                        .setHost(identity.host())
+                        .setDataAddress(dataAddress))
                 .build());
+    }
+
+    /** Sends a report on this session if it is registered and not ended. Must run on the connector's thread. */
+    void send(WorkerMessage message) {
+        if (!registered || ended) {
+            ControlPlaneOutbox.dropped(message);
+            return;
+        }
+        requests.onNext(message);
     }
 
     /** Ends the session from our side (shutdown, missed acks); the listener hears {@code ended} once. */
@@ -97,6 +117,14 @@ final class GatewaySession {
                 requests.onCompleted();
             }
             case HEARTBEAT_ACK -> lastAckNanos = nanoTime.getAsLong();
+            case DEPLOY, CANCEL, TRIGGER_CHECKPOINT, CHECKPOINT_COMPLETE, CHECKPOINT_ABORTED -> {
+                if (registered) {
+                    jobMessages.accept(message);
+                } else {
+                    LOG.warnf("worker %s: ignoring a %s sent before the registration was accepted", identity.id(),
+                            message.getKindCase());
+                }
+            }
             // A newer control plane may send kinds this build does not know (same major version): ignore them.
             case KIND_NOT_SET -> LOG.debugf("worker %s: ignoring a control message of a kind this build does not know",
                     identity.id());
@@ -111,6 +139,7 @@ final class GatewaySession {
         }
         heartbeatTimeout = timeout;
         lastAckNanos = nanoTime.getAsLong();
+        registered = true;
         listener.accepted(this, interval, timeout);
         sendHeartbeat();
         heartbeats = thread.scheduleAtFixedRate(this::heartbeatTick, interval.toMillis(), interval.toMillis(),
@@ -132,11 +161,13 @@ final class GatewaySession {
     }
 
     private void sendHeartbeat() {
+        List<TaskRef> running = runningTasks.get();
         requests.onNext(WorkerMessage.newBuilder()
                 .setHeartbeat(Heartbeat.newBuilder()
                         .setSeq(nextSeq++)
                         .setSentAtMillis(System.currentTimeMillis())
-                        .setFreeSlots(freeSlots.getAsInt()))
+                        .setFreeSlots(Math.max(0, identity.slots() - running.size()))
+                        .addAllRunning(running))
                 .build());
     }
 

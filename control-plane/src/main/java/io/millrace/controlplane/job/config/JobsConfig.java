@@ -1,0 +1,44 @@
+package io.millrace.controlplane.job.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the control plane runs jobs. Every key is documented here; the README lists them. */
+@ConfigMapping(prefix = "millrace.jobs")
+public interface JobsConfig {
+
+    /**
+     * Checkpoint interval of a job whose spec and submit options say nothing (the spec compiler applies its own
+     * default of 10s to every spec, so this applies to plans submitted without a spec interval only).
+     */
+    @WithDefault("10s")
+    Duration checkpointInterval();
+
+    /** A checkpoint not acknowledged by every task within this time is aborted (unless the job sets its own). */
+    @WithDefault("10m")
+    Duration checkpointTimeout();
+
+    /** At most this many checkpoints of one job in flight at a time; a periodic trigger is skipped otherwise. */
+    @WithDefault("1")
+    int maxConcurrentCheckpoints();
+
+    /** Completed checkpoints kept per job (savepoints are always kept); older checkpoint rows are deleted. */
+    @WithDefault("3")
+    int retainedCheckpoints();
+
+    /**
+     * After a control-plane start, jobs that were running wait this long for their workers to register again before
+     * they are redeployed (earlier if enough slots are free sooner).
+     */
+    @WithDefault("10s")
+    Duration resumeGracePeriod();
+
+    /** Cancelled tasks that do not confirm within this time are given up on (their worker is likely gone). */
+    @WithDefault("30s")
+    Duration cancelTimeout();
+
+    /** How often jobs waiting for slots try to schedule again (they also retry at once when a worker registers). */
+    @WithDefault("1s")
+    Duration schedulingRetryInterval();
+}

@@ -1,0 +1,154 @@
+package io.millrace.controlplane.job.service;
+
+import io.millrace.controlplane.job.JobState;
+import io.millrace.controlplane.job.config.JobsConfig;
+import io.millrace.controlplane.job.persistence.CheckpointRecord;
+import io.millrace.controlplane.job.persistence.CheckpointStore;
+import io.millrace.controlplane.job.persistence.JobEntity;
+import io.millrace.controlplane.job.restart.RestartPolicy;
+import io.millrace.controlplane.job.restart.RestartPolicyCodec;
+import io.millrace.controlplane.job.service.JobOperationException.Kind;
+import io.millrace.spec.model.CheckpointingSpec;
+import io.millrace.spec.parse.Format;
+import io.millrace.spec.plan.PlanCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The job operations (the REST resource and the cluster tests call these). Every method takes the caller's tenant and
+ * never sees or touches another tenant's job: a job of another tenant is reported as not found. Long operations
+ * (cancel, savepoint, stop, rescale) return a future that completes when the operation did.
+ */
+@ApplicationScoped
+public class JobService {
+
+    private static final int MAX_NAME = 200;
+
+    private final JobStore store;
+    private final CheckpointStore checkpoints;
+    private final JobMasters masters;
+    private final JobsConfig config;
+    private final SpecPlanner planner = new SpecPlanner();
+    private final PlanCodec planCodec = new PlanCodec();
+    private final RestartPolicyCodec restartCodec = new RestartPolicyCodec();
+
+    public JobService(JobStore store, CheckpointStore checkpoints, JobMasters masters, JobsConfig config) {
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.masters = masters;
+        this.config = config;
+    }
+
+    /** Compiles and persists the spec as a new job (CREATED) and starts scheduling it. Invalid spec: no job. */
+    public JobView submit(String tenantId, String specText, SubmitOptions options) {
+        return create(tenantId, specText, options, null, null);
+    }
+
+    /** A new job running the spec of {@code savepointJobId}, starting from that job's savepoint (or checkpoint). */
+    public JobView resume(String tenantId, UUID savepointJobId, long checkpointId, SubmitOptions options) {
+        JobRecord source = require(tenantId, savepointJobId);
+        CheckpointRecord savepoint = checkpoints.find(tenantId, savepointJobId, checkpointId)
+                .orElseThrow(() -> new JobOperationException(Kind.NOT_FOUND, "job " + savepointJobId
+                        + " has no checkpoint or savepoint " + checkpointId));
+        if (!savepoint.completed() || !savepoint.usable()) {
+            throw new JobOperationException(Kind.CONFLICT, "checkpoint " + checkpointId + " of job " + savepointJobId
+                    + " cannot be restored: " + (savepoint.completed() ? "marked unusable (" + savepoint
+                            .unusableReason() + ")" : "it did not complete (" + savepoint.failureReason() + ")"));
+        }
+        SubmitOptions effective = new SubmitOptions(Format.valueOf(source.specFormat()),
+                options.parallelism() != null ? options.parallelism() : source.parallelism(),
+                options.restartPolicy() != null ? options.restartPolicy()
+                        : restartCodec.fromJson(source.restartStrategy()),
+                options.checkpointInterval() != null ? options.checkpointInterval()
+                        : Duration.ofMillis(source.checkpointIntervalMs()));
+        return create(tenantId, source.spec(), effective, savepointJobId, checkpointId);
+    }
+
+    private JobView create(String tenantId, String specText, SubmitOptions options, UUID restoreJob,
+            Long restoreCheckpoint) {
+        if (specText == null || specText.isBlank()) {
+            throw new JobOperationException(Kind.INVALID, "the spec is empty: send a pipeline spec (YAML or JSON)");
+        }
+        Format format = SpecPlanner.formatOf(specText, options.format());
+        SpecPlanner.Planned planned = planner.plan(specText, format, options.parallelism());
+        CheckpointingSpec checkpointing = planned.pipeline().spec().checkpointing();
+        Duration interval = options.checkpointInterval() != null ? options.checkpointInterval()
+                : checkpointing != null ? checkpointing.interval() : config.checkpointInterval();
+        Duration timeout = checkpointing != null ? checkpointing.timeout() : config.checkpointTimeout();
+        if (interval.isNegative() || interval.isZero()) {
+            throw new JobOperationException(Kind.INVALID, "checkpoint interval must be positive, was " + interval);
+        }
+        RestartPolicy restart = options.restartPolicy() != null ? options.restartPolicy()
+                : RestartPolicyCodec.fromSpec(planned.pipeline().spec().restartStrategy());
+        String name = planned.pipeline().metadata().name();
+        JobEntity job = JobEntity.created(UUID.randomUUID(), tenantId,
+                name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name, specText, format.name(),
+                planCodec.toJson(planned.plan()), options.parallelism(), restartCodec.toJson(restart),
+                interval.toMillis(), timeout.toMillis(), Instant.now());
+        if (restoreJob != null) {
+            job.restoreFrom(restoreJob, restoreCheckpoint);
+        }
+        JobRecord created = store.create(job);
+        masters.start(created);
+        return JobView.of(created, List.of());
+    }
+
+    public JobView get(String tenantId, UUID jobId) {
+        JobRecord job = require(tenantId, jobId);
+        return JobView.of(job, masters.master(tenantId, jobId).map(JobMaster::tasks).orElse(List.of()));
+    }
+
+    public List<JobView> list(String tenantId) {
+        return store.list(tenantId).stream()
+                .map(job -> JobView.of(job, masters.master(tenantId, job.id()).map(JobMaster::tasks)
+                        .orElse(List.of())))
+                .toList();
+    }
+
+    /** Newest first: completed and failed checkpoints and savepoints still on record. */
+    public List<CheckpointRecord> checkpoints(String tenantId, UUID jobId) {
+        require(tenantId, jobId);
+        return checkpoints.list(tenantId, jobId);
+    }
+
+    public CompletableFuture<JobView> cancel(String tenantId, UUID jobId) {
+        return live(tenantId, jobId).cancel("cancelled by a user").thenApply(job -> JobView.of(job, List.of()));
+    }
+
+    /** Completes with the savepoint's record once it is committed. */
+    public CompletableFuture<CheckpointRecord> savepoint(String tenantId, UUID jobId) {
+        return live(tenantId, jobId).savepoint().thenApply(id -> checkpoints.find(tenantId, jobId, id).orElseThrow());
+    }
+
+    /** Savepoint, then cancel: completes CANCELED, the reason naming the savepoint. */
+    public CompletableFuture<JobView> stopWithSavepoint(String tenantId, UUID jobId) {
+        return live(tenantId, jobId).stopWithSavepoint().thenApply(job -> JobView.of(job, List.of()));
+    }
+
+    /** Savepoint → cancel → re-plan at {@code parallelism} → redeploy from the savepoint (attempt + 1). */
+    public CompletableFuture<JobView> rescale(String tenantId, UUID jobId, int parallelism) {
+        JobRecord job = require(tenantId, jobId);
+        if (job.state() != JobState.RUNNING) {
+            throw new JobOperationException(Kind.CONFLICT, "cannot rescale: job " + jobId + " is " + job.state()
+                    + ", it must be RUNNING");
+        }
+        SpecPlanner.Planned planned = planner.plan(job.spec(), Format.valueOf(job.specFormat()), parallelism);
+        return live(tenantId, jobId).rescale(parallelism, planCodec.toJson(planned.plan()))
+                .thenApply(record -> get(tenantId, jobId));
+    }
+
+    private JobRecord require(String tenantId, UUID jobId) {
+        return store.find(tenantId, jobId).orElseThrow(() -> new JobOperationException(Kind.NOT_FOUND,
+                "no job " + jobId + " in tenant " + tenantId));
+    }
+
+    private JobMaster live(String tenantId, UUID jobId) {
+        JobRecord job = require(tenantId, jobId);
+        return masters.master(tenantId, jobId).orElseThrow(() -> new JobOperationException(Kind.CONFLICT,
+                "job " + jobId + " is " + job.state() + (job.state().isTerminal() ? " (it has ended)" : "")));
+    }
+}
