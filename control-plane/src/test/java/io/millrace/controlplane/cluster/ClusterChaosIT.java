@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.millrace.controlplane.job.service.JobService;
+import io.millrace.controlplane.job.service.SubmitOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -41,6 +43,9 @@ class ClusterChaosIT {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    JobService jobs;
+
     @Test
     void committedOutputIsExactAfterRandomKills() throws Exception {
         int kills = Integer.getInteger("chaos.kills");
@@ -58,7 +63,7 @@ class ClusterChaosIT {
             List<String> first = fleet.alive().stream().map(WorkerProcess::id).toList();
             await().atMost(Duration.ofSeconds(90)).until(() -> probe.connected(first) >= 3);
             Path out = Files.createDirectories(run.resolve("out"));
-            String job = JobSubmission.submit("chaos-tests", spec.spec(out));
+            String job = jobs.submit("chaos-tests", spec.spec(out), SubmitOptions.defaults()).id().toString();
 
             List<Long> recoveries = new ArrayList<>();
             for (int cycle = 1; cycle <= kills; cycle++) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.millrace.controlplane.job.service.JobService;
+import io.millrace.controlplane.job.service.SubmitOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -54,6 +56,9 @@ class ClusterExactlyOnceIT {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    JobService jobs;
+
     private Path run;
     private WorkerFleet fleet;
     private JobProbe probe;
@@ -81,7 +86,7 @@ class ClusterExactlyOnceIT {
     @Order(1)
     void aFailureFreeRunCommitsExactlyTheExpectedWindows() throws IOException {
         Path out = Files.createDirectories(run.resolve("out-failure-free"));
-        String job = JobSubmission.submit(TENANT, JOB.spec(out));
+        String job = jobs.submit(TENANT, JOB.spec(out), SubmitOptions.defaults()).id().toString();
 
         awaitFinished(job);
 
@@ -95,7 +100,7 @@ class ClusterExactlyOnceIT {
     @Order(2)
     void killingAWorkerMidStreamLosesAndDuplicatesNothing() throws IOException {
         Path out = Files.createDirectories(run.resolve("out-kill"));
-        String job = JobSubmission.submit(TENANT, JOB.spec(out));
+        String job = jobs.submit(TENANT, JOB.spec(out), SubmitOptions.defaults()).id().toString();
 
         await().atMost(JOB_DONE).until(() -> probe.completedCheckpoints(job, 1) >= 1
                 && "RUNNING".equals(probe.job(job).state()));
