@@ -1,0 +1,152 @@
+package io.millrace.controlplane.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
+import io.millrace.controlplane.job.service.JobService;
+import io.millrace.controlplane.job.service.SubmitOptions;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Exactly-once across real processes: the control plane in this JVM (real PostgreSQL), three worker JVMs started from
+ * {@code worker/server/target/quarkus-app/quarkus-run.jar} (2 slots each, one shared {@code file://} checkpoint
+ * store), and a keyed windowed job at parallelism 2 whose shuffle crosses workers, writing through the exactly-once
+ * {@code file-sink}. The committed output is compared, row for row, with the result computed from the generator's
+ * definition: once without failures, once with {@code kill -9} of a worker running tasks mid-stream.
+ *
+ * <p>Needs the worker jar: {@code mvn -pl worker/server -am package -DskipTests}. Worker logs:
+ * {@code control-plane/target/cluster-it/<run>/logs}.
+ */
+@QuarkusTest
+@TestProfile(ClusterTestProfile.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterExactlyOnceIT {
+
+    private static final Logger LOG = Logger.getLogger(ClusterExactlyOnceIT.class);
+    private static final String TENANT = "cluster-tests";
+    private static final Duration WORKERS_UP = Duration.ofSeconds(90);
+    private static final Duration JOB_DONE = Duration.ofSeconds(120);
+    /** ~10 s of input at 30 000 records/s: long enough to kill a worker after a checkpoint and before the end. */
+    static final WindowCountJob JOB = new WindowCountJob(300_000, 30_000, 8, 100, 2);
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    JobService jobs;
+
+    private Path run;
+    private WorkerFleet fleet;
+    private JobProbe probe;
+
+    @BeforeAll
+    void startWorkers() throws IOException {
+        run = Files.createDirectories(Path.of("target", "cluster-it", "run-" + System.currentTimeMillis()).toAbsolutePath());
+        probe = new JobProbe(dataSource);
+        fleet = new WorkerFleet("cluster-w", new WorkerProcess.Settings(root.getPort(), run.resolve("workers"),
+                run.resolve("checkpoints"), run.resolve("logs"), 2, Map.of()));
+        for (int i = 0; i < 3; i++) {
+            fleet.startWorker();
+        }
+        awaitConnected(3);
+    }
+
+    @AfterAll
+    void stopWorkers() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFailureFreeRunCommitsExactlyTheExpectedWindows() throws IOException {
+        Path out = Files.createDirectories(run.resolve("out-failure-free"));
+        String job = jobs.submit(TENANT, JOB.spec(out), SubmitOptions.defaults()).id().toString();
+
+        awaitFinished(job);
+
+        List<String> expected = JOB.expectedRows();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CommittedOutput.windowRows(out))
+                .hasSameSizeAs(expected).containsExactlyElementsOf(expected));
+        assertThat(probe.job(job).attempt()).as("no failure, no redeploy").isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void killingAWorkerMidStreamLosesAndDuplicatesNothing() throws IOException {
+        Path out = Files.createDirectories(run.resolve("out-kill"));
+        String job = jobs.submit(TENANT, JOB.spec(out), SubmitOptions.defaults()).id().toString();
+
+        await().atMost(JOB_DONE).until(() -> probe.completedCheckpoints(job, 1) >= 1
+                && "RUNNING".equals(probe.job(job).state()));
+        List<String> ids = fleet.alive().stream().map(WorkerProcess::id).toList();
+        String victim = probe.busyWorkers(ids).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no worker of " + ids + " holds a slot of job " + job));
+        long attempt = probe.job(job).attempt();
+
+        fleet.byId(victim).orElseThrow().kill();
+        Instant killedAt = Instant.now();
+        assertThat(probe.job(job).state()).as("killed before the end of the input").isNotEqualTo("FINISHED");
+        fleet.startWorker(); // the replacement machine
+
+        await().atMost(JOB_DONE).until(() -> probe.runningAfter(job, attempt).isPresent());
+        Instant running = probe.runningAfter(job, attempt).orElseThrow();
+        await().atMost(JOB_DONE).until(() -> probe.checkpointAfter(job, attempt).isPresent()
+                || "FINISHED".equals(probe.job(job).state()));
+        Instant checkpointed = probe.checkpointAfter(job, attempt).orElse(null);
+        LOG.infof("recovery: kill->running %d ms, kill->checkpoint %s ms (job=%s victim=%s heartbeat-timeout=%s)",
+                Duration.between(killedAt, running).toMillis(),
+                checkpointed == null ? "n/a (finished first)" : Duration.between(killedAt, checkpointed).toMillis(),
+                job, victim, System.getProperty("cluster.heartbeat-timeout", "3s"));
+
+        awaitFinished(job);
+        List<String> expected = JOB.expectedRows();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CommittedOutput.windowRows(out))
+                .hasSameSizeAs(expected).containsExactlyElementsOf(expected));
+        assertThat(probe.job(job).attempt()).as("recovered in a new attempt").isGreaterThan(attempt);
+    }
+
+    private void awaitConnected(int workers) {
+        List<String> ids = fleet.alive().stream().map(WorkerProcess::id).toList();
+        await().atMost(WORKERS_UP).pollInterval(Duration.ofMillis(200)).until(() -> {
+            fleet.alive(); // a worker that died at start-up shows in its log under run/logs
+            return probe.connected(ids) >= workers;
+        });
+    }
+
+    private void awaitFinished(String job) {
+        await().atMost(JOB_DONE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JobProbe.JobRow row = probe.job(job);
+            if (row.state().equals("FAILED") || row.state().equals("CANCELED")) {
+                throw new AssertionError("job " + job + " ended " + row.state() + ": " + row.reason()
+                        + " (worker logs: " + run.resolve("logs") + ")");
+            }
+            return row.state().equals("FINISHED");
+        });
+    }
+}
