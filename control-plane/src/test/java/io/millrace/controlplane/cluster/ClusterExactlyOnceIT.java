@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.millrace.controlplane.job.service.JobService;
+import io.millrace.controlplane.job.restart.RestartPolicy;
 import io.millrace.controlplane.job.service.SubmitOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,7 +101,9 @@ class ClusterExactlyOnceIT {
     @Order(2)
     void killingAWorkerMidStreamLosesAndDuplicatesNothing() throws IOException {
         Path out = Files.createDirectories(run.resolve("out-kill"));
-        String job = jobs.submit(TENANT, JOB.spec(out), SubmitOptions.defaults()).id().toString();
+        // A short fixed restart delay, as the recovery target assumes (the spec default backs off from 1 s).
+        SubmitOptions fastRestart = new SubmitOptions(null, null, new RestartPolicy.FixedDelay(10, 100), null);
+        String job = jobs.submit(TENANT, JOB.spec(out), fastRestart).id().toString();
 
         await().atMost(JOB_DONE).until(() -> probe.completedCheckpoints(job, 1) >= 1
                 && "RUNNING".equals(probe.job(job).state()));

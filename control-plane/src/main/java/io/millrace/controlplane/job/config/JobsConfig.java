@@ -41,4 +41,18 @@ public interface JobsConfig {
     /** How often jobs waiting for slots try to schedule again (they also retry at once when a worker registers). */
     @WithDefault("1s")
     Duration schedulingRetryInterval();
+
+    /**
+     * Keyed-state backend the workers use for every job: {@code rocksdb} (default; state larger than memory,
+     * incremental checkpoints) or {@code heap} (small jobs, tests).
+     */
+    @WithDefault("rocksdb")
+    String stateBackend();
+
+    /**
+     * Checkpoint store URI handed to the workers ({@code file://...}, {@code s3://bucket/prefix},
+     * {@code gs://bucket/prefix}); unset: each worker's own {@code millrace.worker.checkpoint-store}. Every worker of a
+     * job must reach the same store, or a restore on another worker cannot read the state.
+     */
+    java.util.Optional<String> checkpointStore();
 }

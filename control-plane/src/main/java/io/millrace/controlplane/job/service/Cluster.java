@@ -24,6 +24,13 @@ interface Cluster {
 
     Set<String> openWorkers();
 
+    /**
+     * A task lost its data stream to or from {@code workerId}: do not place tasks there again until that worker sends
+     * a heartbeat newer than now. A worker killed with SIGKILL is detected this way within milliseconds, long before
+     * its heartbeat deadline (and before its gateway stream is noticed as closed, see the README's known issues).
+     */
+    void suspect(String workerId, String reason);
+
     /** The job reached a terminal state: forget its master. */
     void retired(UUID jobId);
 }

@@ -15,6 +15,7 @@ import io.millrace.protocol.v1.CheckpointAck;
 import io.millrace.protocol.v1.CheckpointDeclined;
 import io.millrace.protocol.v1.ControlMessage;
 import io.millrace.protocol.v1.DeployTasks;
+import io.millrace.protocol.v1.JobRuntimeSettings;
 import io.millrace.protocol.v1.RestoreState;
 import io.millrace.protocol.v1.TaskAssignment;
 import io.millrace.protocol.v1.TaskRef;
@@ -244,7 +245,9 @@ final class JobMaster {
 
         Map<String, String> addresses = env.cluster().dataAddresses(workers);
         DeployTasks.Builder deploy = DeployTasks.newBuilder().setJobId(jobId.toString()).setAttempt(attempt)
-                .setJobName(job.name()).setPlanJson(job.planJson());
+                .setJobName(job.name()).setPlanJson(job.planJson())
+                .setSettings(JobRuntimeSettings.newBuilder().setStateBackend(env.config().stateBackend())
+                        .setCheckpointStoreUri(env.config().checkpointStore().orElse("")));
         placement.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> deploy.addAssignments(
                 TaskAssignment.newBuilder().setChainId(e.getKey().chainId()).setSubtask(e.getKey().subtask())
                         .setWorkerId(e.getValue()).setDataAddress(addresses.getOrDefault(e.getValue(), ""))));
@@ -331,9 +334,15 @@ final class JobMaster {
         }
         switch (change.getState()) {
             case TASK_RUNNING, TASK_FINISHED -> progressed();
-            case TASK_FAILED -> failover("task " + task + " failed on worker " + workerId + ": "
+            case TASK_FAILED -> {
+                if (!change.getUnreachableWorker().isEmpty()) {
+                    env.cluster().suspect(change.getUnreachableWorker(),
+                            "a data stream of task " + task + " to or from it broke");
+                }
+                failover("task " + task + " failed on worker " + workerId + ": "
                     + (change.getFailure().isEmpty() ? "no cause given" : change.getFailure()),
                     change.getRestoreFailed());
+            }
             case TASK_CANCELED -> failover("task " + task + " was cancelled on worker " + workerId
                     + " without a cancel from the control plane", false);
             default -> {

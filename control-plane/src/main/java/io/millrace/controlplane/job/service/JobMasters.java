@@ -50,6 +50,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class JobMasters implements Cluster {
 
+    /** Workers a broken data stream pointed at, and since when (see {@link #suspect}). */
+    private final Map<String, Instant> suspects = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Logger LOG = Logger.getLogger(JobMasters.class);
     private static final Set<JobState> RESUMABLE = EnumSet.of(JobState.CREATED, JobState.SCHEDULED, JobState.RUNNING,
             JobState.FAILING, JobState.RESTARTING, JobState.CANCELLING);
@@ -194,7 +197,7 @@ public class JobMasters implements Cluster {
         }
         Set<String> open = sessions.openWorkers();
         List<WorkerSlots> live = workers.list().stream()
-                .filter(w -> w.state() == WorkerState.CONNECTED && open.contains(w.id()))
+                .filter(w -> w.state() == WorkerState.CONNECTED && open.contains(w.id()) && !suspected(w))
                 .map(w -> new WorkerSlots(w.id(), Math.max(0, w.slots() - used.getOrDefault(w.id(), 0))))
                 .toList();
         SchedulingResult result = scheduler.schedule(new SchedulingRequest(tenantId, tasks, live,
@@ -224,6 +227,26 @@ public class JobMasters implements Cluster {
     @Override
     public boolean send(String workerId, ControlMessage message) {
         return sessions.send(workerId, message);
+    }
+
+    @Override
+    public void suspect(String workerId, String reason) {
+        if (suspects.put(workerId, Instant.now()) == null) {
+            LOG.infof("worker %s suspected (%s): no new tasks there until it heartbeats again", workerId, reason);
+        }
+    }
+
+    /** Suspected and not heard from since; a newer heartbeat clears the suspicion. */
+    private boolean suspected(WorkerView worker) {
+        Instant since = suspects.get(worker.id());
+        if (since == null) {
+            return false;
+        }
+        if (worker.lastHeartbeatAt() != null && worker.lastHeartbeatAt().isAfter(since)) {
+            suspects.remove(worker.id(), since);
+            return false;
+        }
+        return true;
     }
 
     @Override

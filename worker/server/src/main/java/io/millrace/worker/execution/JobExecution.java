@@ -89,7 +89,7 @@ final class JobExecution implements SliceListener {
             open = states.entrySet().stream().filter(e -> !terminal(e.getValue())).map(Map.Entry::getKey).toList();
         }
         for (TaskId task : open) {
-            move(task, TaskState.TASK_FAILED, reports.failed(task, failure, restoreFailed));
+            move(task, TaskState.TASK_FAILED, reports.failed(task, failure, restoreFailed, TaskReports.unreachableWorker(cause)));
         }
     }
 
@@ -126,7 +126,7 @@ final class JobExecution implements SliceListener {
     public void taskFailed(TaskId task, Throwable cause, boolean restoreFailed) {
         String failure = TaskReports.oneLine(cause);
         LOG.warnf("%s task=%s failed%s: %s", describe(), task, restoreFailed ? " restoring its state" : "", failure);
-        move(task, TaskState.TASK_FAILED, reports.failed(task, failure, restoreFailed));
+        move(task, TaskState.TASK_FAILED, reports.failed(task, failure, restoreFailed, TaskReports.unreachableWorker(cause)));
     }
 
     @Override

@@ -33,11 +33,24 @@ final class TaskReports {
                 .build();
     }
 
-    WorkerMessage failed(TaskId task, String failure, boolean restoreFailed) {
-        return WorkerMessage.newBuilder()
-                .setTaskState(TaskStateChanged.newBuilder().setTask(ref(task)).setState(TaskState.TASK_FAILED)
-                        .setFailure(failure).setRestoreFailed(restoreFailed))
-                .build();
+    WorkerMessage failed(TaskId task, String failure, boolean restoreFailed, String unreachableWorker) {
+        TaskStateChanged.Builder state = TaskStateChanged.newBuilder().setTask(ref(task))
+                .setState(TaskState.TASK_FAILED).setFailure(failure).setRestoreFailed(restoreFailed);
+        if (unreachableWorker != null) {
+            state.setUnreachableWorker(unreachableWorker);
+        }
+        return WorkerMessage.newBuilder().setTaskState(state).build();
+    }
+
+    /** The peer worker of a broken data channel somewhere in {@code cause}'s chain, or null. */
+    static String unreachableWorker(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.millrace.engine.runtime.exchange.ChannelFailedException broken
+                    && broken.peerWorker() != null) {
+                return broken.peerWorker();
+            }
+        }
+        return null;
     }
 
     WorkerMessage sourceFinished(TaskId task) {

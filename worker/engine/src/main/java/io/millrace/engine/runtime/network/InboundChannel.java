@@ -109,7 +109,7 @@ public final class InboundChannel {
   /** The stream broke before the end: the consumer task fails promptly, naming the channel and the peer. */
   public void fail(Throwable cause) {
     ChannelFailedException failure = new ChannelFailedException("channel " + key.displayName() + " from worker "
-        + peer + " broke: " + (cause == null ? "stream closed" : cause.getMessage()), cause);
+        + peer + " broke: " + (cause == null ? "stream closed" : cause.getMessage()), cause, peer);
     LOG.warning(() -> "job=" + key.jobId() + " attempt=" + key.attempt() + " channel=" + key.displayName()
         + " from worker " + peer + " failed: " + cause);
     channel.fail(failure);

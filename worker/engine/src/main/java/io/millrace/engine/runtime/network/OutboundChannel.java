@@ -115,7 +115,7 @@ public final class OutboundChannel {
       return; // everything was delivered; a late stream error changes nothing
     }
     ChannelFailedException failure = new ChannelFailedException("channel " + key.displayName() + " to worker "
-        + peer + " broke: " + (cause == null ? "stream closed" : cause.getMessage()), cause);
+        + peer + " broke: " + (cause == null ? "stream closed" : cause.getMessage()), cause, peer);
     LOG.warning(() -> "job=" + key.jobId() + " attempt=" + key.attempt() + " channel=" + key.displayName()
         + " to worker " + peer + " failed: " + cause);
     channel.fail(failure);
