@@ -134,6 +134,27 @@ class ClusterExactlyOnceIT {
         assertThat(probe.job(job).attempt()).as("recovered in a new attempt").isGreaterThan(attempt);
     }
 
+    @Test
+    @Order(3)
+    void rescalingFromTwoToThreeMidStreamKeepsTheOutputExact() throws Exception {
+        Path out = Files.createDirectories(run.resolve("out-rescale"));
+        String job = jobs.submit(TENANT, JOB.spec(out), SubmitOptions.defaults()).id().toString();
+        await().atMost(JOB_DONE).until(() -> probe.completedCheckpoints(job, 1) >= 1
+                && "RUNNING".equals(probe.job(job).state()));
+        long attempt = probe.job(job).attempt();
+
+        // savepoint -> cancel -> re-plan at 3 -> redeploy with the savepoint: key groups move between subtasks.
+        jobs.rescale(TENANT, java.util.UUID.fromString(job), 3).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(probe.job(job).state()).as("rescaled before the end of the input").isNotEqualTo("FINISHED");
+
+        awaitFinished(job);
+        assertThat(jobs.get(TENANT, java.util.UUID.fromString(job)).parallelism()).isEqualTo(3);
+        assertThat(probe.job(job).attempt()).as("redeployed in a new attempt").isGreaterThan(attempt);
+        List<String> expected = JOB.expectedRows();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CommittedOutput.windowRows(out))
+                .hasSameSizeAs(expected).containsExactlyElementsOf(expected));
+    }
+
     private void awaitConnected(int workers) {
         List<String> ids = fleet.alive().stream().map(WorkerProcess::id).toList();
         await().atMost(WORKERS_UP).pollInterval(Duration.ofMillis(200)).until(() -> {
