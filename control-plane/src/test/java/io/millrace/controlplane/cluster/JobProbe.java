@@ -43,6 +43,12 @@ final class JobProbe {
                 + " ORDER BY id LIMIT 1", jobId, rs -> rs.getTimestamp(1).toInstant());
     }
 
+    /** When the job first entered {@code state}. */
+    Optional<Instant> firstTransition(String jobId, String state) {
+        return query("SELECT at FROM job_transition WHERE job_id = ? AND to_state = '" + state + "' ORDER BY id LIMIT 1",
+                jobId, rs -> rs.getTimestamp(1).toInstant());
+    }
+
     /** When the first checkpoint of an attempt above {@code attempt} completed. */
     Optional<Instant> checkpointAfter(String jobId, long attempt) {
         return query("SELECT completed_at FROM checkpoint WHERE job_id = ? AND status = 'COMPLETED' AND attempt > "
