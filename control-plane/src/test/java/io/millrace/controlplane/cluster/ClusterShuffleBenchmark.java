@@ -18,10 +18,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A benchmark, not a test of behaviour (run on a quiet machine; it only asserts that both runs finished with the
+ * A benchmark, not part of {@code mvn verify} (the name does not match failsafe's {@code *IT}), not a test of behaviour (run on a quiet machine; it only asserts that both runs finished with the
  * exact output): the same keyed window job at parallelism 2, once on ONE worker process with 4 slots (every channel
  * is in-process) and once on TWO worker processes with 2 slots each (the scheduler spreads the subtasks, so about half
  * of the keyed shuffle crosses workers over gRPC with credit-based flow control). Prints one line:
@@ -31,15 +30,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>{@code
  * mvn -B -pl worker/server,control-plane -am install -DskipTests
  * mvn -B -pl control-plane verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=ClusterShuffleThroughputIT -Dcluster.bench=true [-Dcluster.bench.records=5000000]
+ *     -Dit.test=ClusterShuffleBenchmark [-Dcluster.bench.records=5000000]
  * }</pre>
  */
 @QuarkusTest
 @TestProfile(ClusterTestProfile.class)
-@EnabledIfSystemProperty(named = "cluster.bench", matches = "true")
-class ClusterShuffleThroughputIT {
+class ClusterShuffleBenchmark {
 
-    private static final Logger LOG = Logger.getLogger(ClusterShuffleThroughputIT.class);
+    private static final Logger LOG = Logger.getLogger(ClusterShuffleBenchmark.class);
     private static final long RECORDS = Long.getLong("cluster.bench.records", 5_000_000L);
     /** Unthrottled in practice: the generator never waits for its schedule. */
     private static final WindowCountJob JOB = new WindowCountJob(RECORDS, 1_000_000_000L, 1024, 1000, 2);
