@@ -73,7 +73,10 @@ class ClusterChaosRun {
                     LOG.warnf("chaos: job finished after %d of %d kills; raise chaos.records", cycle - 1, kills);
                     break;
                 }
-                List<String> busy = probe.busyWorkers(fleet.alive().stream().map(WorkerProcess::id).toList());
+                List<String> alive = fleet.alive().stream().map(WorkerProcess::id).toList();
+                List<String> busy = jobs.get("chaos-tests", java.util.UUID.fromString(job)).tasks().stream()
+                        .map(io.millrace.controlplane.job.service.TaskView::workerId).filter(alive::contains)
+                        .distinct().sorted().toList();
                 String victim = busy.get(random.nextInt(busy.size()));
                 fleet.byId(victim).orElseThrow().kill();
                 Instant killed = Instant.now();

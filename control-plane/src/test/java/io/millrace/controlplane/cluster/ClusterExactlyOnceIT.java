@@ -108,7 +108,9 @@ class ClusterExactlyOnceIT {
         await().atMost(JOB_DONE).until(() -> probe.completedCheckpoints(job, 1) >= 1
                 && "RUNNING".equals(probe.job(job).state()));
         List<String> ids = fleet.alive().stream().map(WorkerProcess::id).toList();
-        String victim = probe.busyWorkers(ids).stream().findFirst()
+        // Placement from the control plane's job view (heartbeats' free_slots lag by up to one heartbeat interval).
+        String victim = jobs.get(TENANT, java.util.UUID.fromString(job)).tasks().stream()
+                .map(io.millrace.controlplane.job.service.TaskView::workerId).filter(ids::contains).sorted().findFirst()
                 .orElseThrow(() -> new AssertionError("no worker of " + ids + " holds a slot of job " + job));
         long attempt = probe.job(job).attempt();
 

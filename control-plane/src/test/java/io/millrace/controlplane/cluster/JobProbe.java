@@ -58,25 +58,6 @@ final class JobProbe {
                 });
     }
 
-    /** Connected workers among {@code ids} that hold at least one slot (run tasks). */
-    List<String> busyWorkers(List<String> ids) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT id FROM worker WHERE state = 'CONNECTED' AND free_slots < slots ORDER BY id")) {
-            List<String> busy = new java.util.ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (ids.contains(rs.getString(1))) {
-                        busy.add(rs.getString(1));
-                    }
-                }
-            }
-            return busy;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Connected workers among {@code ids}. */
     long connected(List<String> ids) {
         try (Connection c = dataSource.getConnection();
