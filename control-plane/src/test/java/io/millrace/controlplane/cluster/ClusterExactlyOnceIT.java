@@ -95,6 +95,7 @@ class ClusterExactlyOnceIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CommittedOutput.windowRows(out))
                 .hasSameSizeAs(expected).containsExactlyElementsOf(expected));
         assertThat(probe.job(job).attempt()).as("no failure, no redeploy").isEqualTo(1);
+        assertOnlyRetainedCheckpointFilesRemain(job);
     }
 
     @Test
@@ -155,6 +156,81 @@ class ClusterExactlyOnceIT {
         List<String> expected = JOB.expectedRows();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CommittedOutput.windowRows(out))
                 .hasSameSizeAs(expected).containsExactlyElementsOf(expected));
+    }
+
+    /**
+     * Retention reached the store: once no checkpoint of the job waits to be discarded, the per-checkpoint folders hold
+     * files of retained checkpoints only, and every shared SST is referenced by a retained checkpoint. The control plane
+     * may not decode task states (no engine dependency, even in tests), but a task state writes each referenced store
+     * path as plain UTF-8, so "referenced" is "its path occurs in a retained task state's bytes". Runs first (order 1):
+     * the shared folder then holds this job's files only.
+     */
+    private void assertOnlyRetainedCheckpointFilesRemain(String job) throws IOException {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count("SELECT count(*) FROM checkpoint WHERE job_id = ?::uuid AND status = 'DISCARDING'",
+                        job) == 0);
+        List<Long> retained = longs("SELECT checkpoint_id FROM checkpoint WHERE job_id = ?::uuid"
+                + " AND status = 'COMPLETED' AND kind = 'CHECKPOINT'", job);
+        long checkpointsTaken = longs("SELECT last_checkpoint_id FROM job WHERE id = ?::uuid", job).get(0);
+        assertThat(retained).as("retained").hasSizeBetween(1, 3);
+        assertThat(checkpointsTaken).as("enough checkpoints for retention to have discarded some").isGreaterThan(4);
+        String retainedStates = String.join("\n", strings("SELECT t.task_state FROM checkpoint_task_state t"
+                + " JOIN checkpoint k ON k.job_id = t.job_id AND k.checkpoint_id = t.checkpoint_id"
+                + " WHERE k.job_id = ?::uuid AND k.status = 'COMPLETED'", job));
+
+        Path store = run.resolve("checkpoints");
+        Path folders = store.resolve("checkpoints").resolve(job);
+        List<Path> checkpointFiles = regularFiles(folders);
+        assertThat(checkpointFiles).as("files of the retained checkpoints").isNotEmpty()
+                .allSatisfy(f -> assertThat(Long.parseLong(folders.relativize(f).getName(0).toString()))
+                        .as("checkpoint folder of %s", f).isIn(retained));
+        List<Path> shared = regularFiles(store.resolve("shared"));
+        assertThat(shared).as("shared SSTs").isNotEmpty().allSatisfy(f -> assertThat(retainedStates)
+                .as("a retained task state references %s", f)
+                .contains(store.relativize(f).toString().replace('\\', '/')));
+        LOG.infof("job=%s: %d checkpoints taken, %s retained; store holds %d checkpoint-folder files and %d shared"
+                + " files", job, checkpointsTaken, retained, checkpointFiles.size(), shared.size());
+    }
+
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private long count(String sql, String job) {
+        return longs(sql, job).get(0);
+    }
+
+    private List<Long> longs(String sql, String job) {
+        return query(sql, job, rs -> rs.getLong(1));
+    }
+
+    private List<String> strings(String sql, String job) {
+        return query(sql, job, rs -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private interface Column<T> {
+        T read(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    private <T> List<T> query(String sql, String job, Column<T> column) {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, job);
+            List<T> rows = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(column.read(rs));
+                }
+            }
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     private void awaitConnected(int workers) {

@@ -19,7 +19,8 @@ public class ClusterTestProfile implements QuarkusTestProfile {
                 "millrace.workers.heartbeat-interval", System.getProperty("cluster.heartbeat-interval", "500ms"),
                 "millrace.workers.heartbeat-timeout", System.getProperty("cluster.heartbeat-timeout", "3s"),
                 "millrace.jobs.checkpoint-interval", "1s",
-                "millrace.jobs.cancel-timeout", "5s");
+                "millrace.jobs.cancel-timeout", "5s",
+                "millrace.jobs.checkpoint-cleanup-interval", "1s");
     }
 
     @Override

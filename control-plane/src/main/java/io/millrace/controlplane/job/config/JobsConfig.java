@@ -23,9 +23,19 @@ public interface JobsConfig {
     @WithDefault("1")
     int maxConcurrentCheckpoints();
 
-    /** Completed checkpoints kept per job (savepoints are always kept); older checkpoint rows are deleted. */
+    /**
+     * Completed checkpoints kept per job (savepoints are always kept); older ones are discarded: a worker deletes
+     * their files, then their rows go.
+     */
     @WithDefault("3")
     int retainedCheckpoints();
+
+    /**
+     * How often checkpoints waiting to be discarded are handed to a connected worker to delete their files (also when
+     * a worker registers); an unanswered request is sent again after this long.
+     */
+    @WithDefault("10s")
+    Duration checkpointCleanupInterval();
 
     /**
      * After a control-plane start, jobs that were running wait this long for their workers to register again before

@@ -11,4 +11,9 @@ public record CheckpointRecord(UUID jobId, long checkpointId, long attempt, bool
     public boolean completed() {
         return "COMPLETED".equals(status);
     }
+
+    /** Retention gave it up: its files are being deleted; it is never restored from. */
+    public boolean discarding() {
+        return "DISCARDING".equals(status);
+    }
 }

@@ -32,9 +32,7 @@ public class CheckpointStore {
     }
 
     /**
-     * In ONE transaction: the COMPLETED row, every task state, and the retention cleanup (keep the newest
-     * {@code retained} usable completed checkpoints; savepoints are kept; failed rows older than the oldest kept
-     * checkpoint go too). Only after this returns may the workers hear CheckpointComplete.
+     * In ONE transaction: the COMPLETED row, every task state, and retention ({@link #retain}). Only after this returns may the workers hear CheckpointComplete.
      */
     @Transactional
     public void complete(UUID jobId, String tenantId, long checkpointId, long attempt, boolean savepoint,
@@ -67,18 +65,132 @@ public class CheckpointStore {
                 }
                 state.executeBatch();
             }
-            try (PreparedStatement prune = c.prepareStatement("DELETE FROM checkpoint WHERE job_id = ?"
-                    + " AND kind = 'CHECKPOINT' AND checkpoint_id < (SELECT COALESCE(MIN(checkpoint_id), 0) FROM"
-                    + " (SELECT checkpoint_id FROM checkpoint WHERE job_id = ? AND kind = 'CHECKPOINT'"
-                    + " AND status = 'COMPLETED' AND usable ORDER BY checkpoint_id DESC LIMIT ?) kept)")) {
-                prune.setObject(1, jobId);
-                prune.setObject(2, jobId);
-                prune.setInt(3, retained);
-                prune.executeUpdate();
-            }
+            retain(c, jobId, retained);
         } catch (SQLException e) {
             throw new IllegalStateException("job " + jobId + " checkpoint " + checkpointId
                     + ": could not store the completed checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Retention (also applied when a job ends): keep the newest {@code retained} usable completed checkpoints and every
+     * savepoint; older completed checkpoints become DISCARDING (their files are deleted by a worker, then the row goes:
+     * {@link #deleteDiscarded}); older failed rows are deleted at once (they have no task states). A checkpoint another
+     * job was resumed from stays COMPLETED: that job's restore, and its checkpoints, may read its files.
+     */
+    @Transactional
+    public void retain(UUID jobId, int retained) {
+        try (Connection c = dataSource.getConnection()) {
+            retain(c, jobId, retained);
+        } catch (SQLException e) {
+            throw new IllegalStateException("job " + jobId + ": retention failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void retain(Connection c, UUID jobId, int retained) throws SQLException {
+        String older = " AND kind = 'CHECKPOINT' AND checkpoint_id < (SELECT COALESCE(MIN(checkpoint_id), 0) FROM"
+                + " (SELECT checkpoint_id FROM checkpoint WHERE job_id = ? AND kind = 'CHECKPOINT'"
+                + " AND status = 'COMPLETED' AND usable ORDER BY checkpoint_id DESC LIMIT ?) kept)";
+        try (PreparedStatement discard = c.prepareStatement("UPDATE checkpoint SET status = 'DISCARDING'"
+                + " WHERE job_id = ? AND status = 'COMPLETED'" + older + " AND NOT EXISTS (SELECT 1 FROM job r"
+                + " WHERE r.restore_job_id = checkpoint.job_id AND r.restore_checkpoint_id = checkpoint.checkpoint_id)")) {
+            discard.setObject(1, jobId);
+            discard.setObject(2, jobId);
+            discard.setInt(3, retained);
+            discard.executeUpdate();
+        }
+        try (PreparedStatement prune = c.prepareStatement("DELETE FROM checkpoint WHERE job_id = ?"
+                + " AND status = 'FAILED'" + older)) {
+            prune.setObject(1, jobId);
+            prune.setObject(2, jobId);
+            prune.setInt(3, retained);
+            prune.executeUpdate();
+        }
+    }
+
+    /** Jobs with checkpoints waiting for their files to be deleted. */
+    @Transactional
+    public List<UUID> jobsWithDiscardingCheckpoints() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT DISTINCT job_id FROM checkpoint"
+                        + " WHERE status = 'DISCARDING'")) {
+            List<UUID> jobs = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    jobs.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return jobs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list jobs with discarding checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a worker needs to delete the files of (at most {@code limit} of) the job's DISCARDING checkpoints: their
+     * task states, and the task states of every COMPLETED checkpoint and savepoint of the job AND of every job linked
+     * to it by resuming (in either direction, transitively) — a resumed job's incremental checkpoints keep referencing
+     * the shared files of the checkpoint it started from, so those files are not this job's alone.
+     */
+    @Transactional
+    public DiscardRequest discardRequest(UUID jobId, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT checkpoint_id FROM checkpoint WHERE job_id = ?"
+                    + " AND status = 'DISCARDING' ORDER BY checkpoint_id LIMIT ?")) {
+                s.setObject(1, jobId);
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<byte[]> discarded = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT task_state FROM checkpoint_task_state"
+                    + " WHERE job_id = ? AND checkpoint_id = ANY (?) ORDER BY checkpoint_id, chain_id, subtask")) {
+                s.setObject(1, jobId);
+                s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+                collect(s, discarded);
+            }
+            List<byte[]> retained = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE family(id) AS (SELECT CAST(? AS uuid)"
+                    + " UNION SELECT CASE WHEN j.id = f.id THEN j.restore_job_id ELSE j.id END FROM job j JOIN family f"
+                    + " ON (j.id = f.id AND j.restore_job_id IS NOT NULL) OR j.restore_job_id = f.id)"
+                    + " SELECT t.task_state FROM checkpoint_task_state t JOIN checkpoint k"
+                    + " ON k.job_id = t.job_id AND k.checkpoint_id = t.checkpoint_id"
+                    + " WHERE k.status = 'COMPLETED' AND k.job_id IN (SELECT id FROM family)"
+                    + " ORDER BY t.job_id, t.checkpoint_id, t.chain_id, t.subtask")) {
+                s.setObject(1, jobId);
+                collect(s, retained);
+            }
+            return new DiscardRequest(jobId, ids, discarded, retained);
+        } catch (SQLException e) {
+            throw new IllegalStateException("job " + jobId + ": could not read the checkpoints to discard: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A worker deleted the files of these checkpoints: forget them (only rows still DISCARDING). */
+    @Transactional
+    public int deleteDiscarded(UUID jobId, List<Long> checkpointIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM checkpoint WHERE job_id = ?"
+                        + " AND status = 'DISCARDING' AND checkpoint_id = ANY (?)")) {
+            s.setObject(1, jobId);
+            s.setArray(2, c.createArrayOf("bigint", checkpointIds.toArray()));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("job " + jobId + ": could not delete discarded checkpoints "
+                    + checkpointIds + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void collect(PreparedStatement s, List<byte[]> into) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getBytes(1));
+            }
         }
     }
 

@@ -580,6 +580,13 @@ final class JobMaster {
 
     private void retire() {
         publishTasks();
+        try {
+            // The job ended: the same retention as after every checkpoint (last N + savepoints), so a job that ended
+            // between two checkpoints leaves nothing more behind than a running one.
+            env.checkpoints().retain(jobId, env.config().retainedCheckpoints());
+        } catch (RuntimeException e) {
+            LOG.warnf("job=%s: retention at the end of the job failed: %s", jobId, e.getMessage());
+        }
         env.cluster().retired(jobId);
         executor.shutdown();
     }

@@ -57,7 +57,9 @@ public class JobService {
         if (!savepoint.completed() || !savepoint.usable()) {
             throw new JobOperationException(Kind.CONFLICT, "checkpoint " + checkpointId + " of job " + savepointJobId
                     + " cannot be restored: " + (savepoint.completed() ? "marked unusable (" + savepoint
-                            .unusableReason() + ")" : "it did not complete (" + savepoint.failureReason() + ")"));
+                            .unusableReason() + ")" : savepoint.discarding() ? "retention discarded it (its files"
+                                    + " are being deleted); resume from a newer checkpoint or a savepoint"
+                                    : "it did not complete (" + savepoint.failureReason() + ")"));
         }
         SubmitOptions effective = new SubmitOptions(Format.valueOf(source.specFormat()),
                 options.parallelism() != null ? options.parallelism() : source.parallelism(),

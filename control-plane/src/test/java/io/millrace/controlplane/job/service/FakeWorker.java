@@ -55,6 +55,10 @@ final class FakeWorker implements AutoCloseable {
     /** Final checkpoints this worker acknowledged: once complete, its tasks finish (bounded input). */
     private final java.util.Set<Long> finalCheckpoints = ConcurrentHashMap.newKeySet();
     private volatile Consumer<ControlMessage> onControl = message -> { };
+    private volatile DiscardAnswer discardAnswer = DiscardAnswer.DELETED;
+
+    /** How this worker answers DiscardCheckpoints (it deletes nothing: it has no store; the engine's cleaner does). */
+    enum DiscardAnswer { DELETED, ERROR, SILENT }
 
     FakeWorker(String id, int slots, int port, FakeCluster cluster) {
         this.id = id;
@@ -119,6 +123,10 @@ final class FakeWorker implements AutoCloseable {
         }
     }
 
+    void answerDiscards(DiscardAnswer answer) {
+        discardAnswer = answer;
+    }
+
     void onControl(Consumer<ControlMessage> listener) {
         onControl = listener;
     }
@@ -156,6 +164,20 @@ final class FakeWorker implements AutoCloseable {
                 }
             }
             case TRIGGER_CHECKPOINT -> cluster.barrier(message.getTriggerCheckpoint());
+            case DISCARD_CHECKPOINTS -> {
+                var discard = message.getDiscardCheckpoints();
+                var answer = io.millrace.protocol.v1.CheckpointsDiscarded.newBuilder().setJobId(discard.getJobId())
+                        .addAllCheckpointIds(discard.getCheckpointIdsList());
+                switch (discardAnswer) {
+                    case DELETED -> send(WorkerMessage.newBuilder().setCheckpointsDiscarded(answer
+                            .setFilesDeleted(discard.getDiscardedTaskStatesCount())
+                            .setBytesDeleted(discard.getDiscardedTaskStatesCount() * 10L)).build());
+                    case ERROR -> send(WorkerMessage.newBuilder().setCheckpointsDiscarded(answer
+                            .setError("java.io.IOException: store unreachable")).build());
+                    case SILENT -> {
+                    }
+                }
+            }
             case CHECKPOINT_COMPLETE -> {
                 var complete = message.getCheckpointComplete();
                 DeployTasks deploy = deployments.get(complete.getJobId());

@@ -171,6 +171,84 @@ class JobLifecycleIT {
     }
 
     @Test
+    void retentionHandsOldCheckpointsToAWorkerToDeleteTheirFilesAndForgetsThemOnlyWhenItSucceeded() throws Exception {
+        FakeWorker worker = worker("discard", 4);
+        worker.answerDiscards(FakeWorker.DiscardAnswer.SILENT);
+        UUID id = jobs.submit(TENANT, SpecPlannerTest.spec("keyed-count.yaml"), options(Duration.ofMillis(200)))
+                .id();
+        awaitState(id, JobState.RUNNING, 1);
+        await().atMost(PATIENCE).until(() -> jobs.checkpoints(TENANT, id).stream()
+                .filter(CheckpointRecord::completed).mapToLong(CheckpointRecord::checkpointId).max().orElse(0) >= 6);
+        jobs.cancel(TENANT, id).get(10, TimeUnit.SECONDS);
+
+        // Retention kept the newest 3 completed checkpoints; the older ones wait as DISCARDING, task states kept.
+        List<CheckpointRecord> rows = jobs.checkpoints(TENANT, id);
+        List<Long> kept = rows.stream().filter(CheckpointRecord::completed).map(CheckpointRecord::checkpointId)
+                .sorted().toList();
+        List<Long> discarding = rows.stream().filter(CheckpointRecord::discarding)
+                .map(CheckpointRecord::checkpointId).sorted().toList();
+        assertThat(kept).hasSize(3);
+        assertThat(discarding).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThan(kept.get(0)));
+        assertThat(checkpoints.taskStates(id, discarding.get(0))).hasSize(4);
+        assertThat(checkpoints.latestUsable(id).orElseThrow().checkpointId()).isEqualTo(kept.get(2));
+        assertThatResumeRefuses(id, discarding.get(0));
+
+        // The request (resent every interval while unanswered): every discarding checkpoint's task states, and the
+        // task states of the retained ones, exactly as acknowledged.
+        var request = await().atMost(PATIENCE).until(() -> lastDiscardOf(worker, id), r -> r != null
+                && r.getCheckpointIdsList().equals(discarding));
+        assertThat(request.getCheckpointStoreUri()).isEmpty();
+        assertThat(utf8(request.getDiscardedTaskStatesList())).containsExactlyInAnyOrderElementsOf(
+                statesOf(id, discarding));
+        assertThat(utf8(request.getRetainedTaskStatesList())).containsExactlyInAnyOrderElementsOf(
+                statesOf(id, kept));
+
+        // A failed discard keeps the rows; they are asked for again.
+        worker.answerDiscards(FakeWorker.DiscardAnswer.ERROR);
+        long before = discardsOf(worker, id);
+        await().atMost(PATIENCE).until(() -> discardsOf(worker, id) >= before + 2);
+        assertThat(jobs.checkpoints(TENANT, id).stream().filter(CheckpointRecord::discarding)
+                .map(CheckpointRecord::checkpointId).sorted().toList()).isEqualTo(discarding);
+
+        // Success: the rows go, the retained ones stay untouched.
+        worker.answerDiscards(FakeWorker.DiscardAnswer.DELETED);
+        await().atMost(PATIENCE).until(() -> jobs.checkpoints(TENANT, id).stream()
+                .noneMatch(CheckpointRecord::discarding));
+        assertThat(jobs.checkpoints(TENANT, id).stream().filter(CheckpointRecord::completed)
+                .map(CheckpointRecord::checkpointId).sorted().toList()).isEqualTo(kept);
+        assertThat(checkpoints.taskStates(id, discarding.get(0))).isEmpty();
+    }
+
+    private void assertThatResumeRefuses(UUID id, long discardingCheckpoint) {
+        try {
+            jobs.resume(TENANT, id, discardingCheckpoint, new SubmitOptions(null, null, null, null));
+            throw new AssertionError("resume from discarding checkpoint " + discardingCheckpoint + " was accepted");
+        } catch (JobOperationException refused) {
+            assertThat(refused.getMessage()).contains("retention discarded it");
+        }
+    }
+
+    private static io.millrace.protocol.v1.DiscardCheckpoints lastDiscardOf(FakeWorker worker, UUID id) {
+        return worker.received().stream().filter(ControlMessage::hasDiscardCheckpoints)
+                .map(ControlMessage::getDiscardCheckpoints).filter(d -> d.getJobId().equals(id.toString()))
+                .reduce((first, second) -> second).orElse(null);
+    }
+
+    private static long discardsOf(FakeWorker worker, UUID id) {
+        return worker.received().stream().filter(m -> m.hasDiscardCheckpoints()
+                && m.getDiscardCheckpoints().getJobId().equals(id.toString())).count();
+    }
+
+    private static List<String> utf8(List<com.google.protobuf.ByteString> states) {
+        return states.stream().map(b -> b.toString(StandardCharsets.UTF_8)).toList();
+    }
+
+    private List<String> statesOf(UUID id, List<Long> checkpointIds) {
+        return checkpointIds.stream().flatMap(c -> checkpoints.taskStates(id, c).stream())
+                .map(s -> new String(s.taskState(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
     void aLostWorkerRestartsTheJobOnLiveWorkersFromTheLatestCheckpoint() throws Exception {
         FakeWorker a = worker("lost-a", 2);
         FakeWorker b = worker("lost-b", 2);

@@ -117,7 +117,7 @@ final class GatewaySession {
                 requests.onCompleted();
             }
             case HEARTBEAT_ACK -> lastAckNanos = nanoTime.getAsLong();
-            case DEPLOY, CANCEL, TRIGGER_CHECKPOINT, CHECKPOINT_COMPLETE, CHECKPOINT_ABORTED -> {
+            case DEPLOY, CANCEL, TRIGGER_CHECKPOINT, CHECKPOINT_COMPLETE, CHECKPOINT_ABORTED, DISCARD_CHECKPOINTS -> {
                 if (registered) {
                     jobMessages.accept(message);
                 } else {

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The job attempts running on this worker, one {@link JobExecution} per (job, attempt). Executes what the control
- * plane sends: deploy, cancel, trigger / complete / abort checkpoints. Building and starting a slice, and cleaning up
+ * plane sends: deploy, cancel, trigger / complete / abort checkpoints, and hands checkpoint-file cleanup
+ * ({@code DiscardCheckpoints}) to {@link CheckpointDiscards}. Building and starting a slice, and cleaning up
  * after one, run on one "job control" thread, never on the gRPC thread; so the messages of one attempt are applied
  * in the order they arrived (a trigger sent right after a deployment finds the slice started).
  *
@@ -38,6 +39,7 @@ public class JobExecutions {
     private final SliceSpecs specs;
     private final DataPlane dataPlane;
     private final ControlPlaneOutbox outbox;
+    private final CheckpointDiscards discards;
     private final Map<AttemptKey, JobExecution> executions = new ConcurrentHashMap<>();
     private final List<Consumer<JobExecution>> endListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(runnable -> {
@@ -49,8 +51,10 @@ public class JobExecutions {
     /** (job, attempt): the key of everything an attempt owns here. */
     record AttemptKey(String jobId, long attempt) {}
 
-    public JobExecutions(SliceSpecs specs, DataPlane dataPlane, ControlPlaneOutbox outbox) {
+    public JobExecutions(SliceSpecs specs, DataPlane dataPlane, ControlPlaneOutbox outbox,
+            CheckpointDiscards discards) {
         this.specs = specs;
+        this.discards = discards;
         this.dataPlane = dataPlane;
         this.outbox = outbox;
     }
@@ -75,6 +79,8 @@ public class JobExecutions {
                 onAttempt(aborted.getJobId(), aborted.getAttempt(), "CheckpointAborted",
                         slice -> slice.notifyCheckpointAborted(aborted.getCheckpointId()));
             }
+            // Not tied to an attempt: any worker may be asked to clean a job's retired checkpoints.
+            case DISCARD_CHECKPOINTS -> discards.handle(message.getDiscardCheckpoints());
             default -> LOG.debugf("not a job message: %s", message.getKindCase());
         }
     }

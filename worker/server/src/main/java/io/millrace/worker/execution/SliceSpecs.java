@@ -1,8 +1,6 @@
 package io.millrace.worker.execution;
 
 import io.millrace.engine.checkpoint.store.CheckpointStore;
-import io.millrace.engine.checkpoint.store.CheckpointStores;
-import io.millrace.engine.checkpoint.store.S3Settings;
 import io.millrace.engine.operators.OperatorFactory;
 import io.millrace.engine.runtime.JobConfig;
 import io.millrace.engine.runtime.SliceListener;
@@ -24,7 +22,6 @@ import io.millrace.worker.data.DataPlane;
 import io.millrace.worker.identity.WorkerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,16 +46,18 @@ public class SliceSpecs {
     private final WorkerConnectors connectors;
     private final StateBackends stateBackends;
     private final DataPlane dataPlane;
+    private final CheckpointStoreOpener stores;
     private final PlanCodec planCodec = new PlanCodec();
     private final OperatorFactory operators = OperatorFactory.standard();
 
     public SliceSpecs(WorkerIdentity identity, WorkerConfig config, WorkerConnectors connectors,
-            StateBackends stateBackends, DataPlane dataPlane) {
+            StateBackends stateBackends, DataPlane dataPlane, CheckpointStoreOpener stores) {
         this.identity = identity;
         this.config = config;
         this.connectors = connectors;
         this.stateBackends = stateBackends;
         this.dataPlane = dataPlane;
+        this.stores = stores;
     }
 
     /** A slice spec and the resources it holds (released when the attempt ends here). */
@@ -134,21 +133,11 @@ public class SliceSpecs {
     }
 
     private CheckpointStore checkpointStore(JobRuntimeSettings settings) {
-        String uri = !settings.getCheckpointStoreUri().isEmpty() ? settings.getCheckpointStoreUri()
-                : config.checkpointStore().filter(s -> !s.isBlank())
-                        .orElseGet(() -> Path.of(config.dataDir(), "checkpoints").toAbsolutePath().toUri().toString());
         try {
-            return CheckpointStores.open(URI.create(uri), s3Settings());
-        } catch (RuntimeException e) {
-            throw new DeploymentException("checkpoint store '" + uri + "' (JobRuntimeSettings.checkpoint_store_uri or"
-                    + " millrace.worker.checkpoint-store): " + e.getMessage(), false, e);
+            return stores.open(settings.getCheckpointStoreUri());
+        } catch (IllegalArgumentException e) {
+            throw new DeploymentException(e.getMessage(), false, e);
         }
-    }
-
-    private S3Settings s3Settings() {
-        WorkerConfig.S3 s3 = config.s3();
-        return new S3Settings(s3.endpoint().filter(e -> !e.isBlank()).map(URI::create), s3.region(),
-                s3.accessKeyId(), s3.secretAccessKey(), s3.pathStyle());
     }
 
     private static int positiveOr(int value, int fallback) {

@@ -5,6 +5,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.millrace.protocol.v1.CheckpointAck;
 import io.millrace.protocol.v1.CheckpointDeclined;
+import io.millrace.protocol.v1.CheckpointsDiscarded;
 import io.millrace.protocol.v1.ControlMessage;
 import io.millrace.protocol.v1.SourceFinished;
 import io.millrace.protocol.v1.TaskStateChanged;
@@ -41,6 +42,7 @@ public final class FakeControlPlane {
     private final List<SourceFinished> sourcesFinished = new CopyOnWriteArrayList<>();
     private final List<CheckpointAck> acks = new CopyOnWriteArrayList<>();
     private final List<CheckpointDeclined> declines = new CopyOnWriteArrayList<>();
+    private final List<CheckpointsDiscarded> discards = new CopyOnWriteArrayList<>();
     private final List<WorkerMetrics> metrics = new CopyOnWriteArrayList<>();
     /** The stream of the last accepted registration; guarded by this (gRPC observers are not thread-safe). */
     private StreamObserver<ControlMessage> workerStream;
@@ -116,6 +118,10 @@ public final class FakeControlPlane {
         return declines;
     }
 
+    public List<CheckpointsDiscarded> discards() {
+        return discards;
+    }
+
     public List<WorkerMetrics> metrics() {
         return metrics;
     }
@@ -164,6 +170,7 @@ public final class FakeControlPlane {
                         case CHECKPOINT_ACK -> acks.add(message.getCheckpointAck());
                         case CHECKPOINT_DECLINED -> declines.add(message.getCheckpointDeclined());
                         case METRICS -> metrics.add(message.getMetrics());
+                        case CHECKPOINTS_DISCARDED -> discards.add(message.getCheckpointsDiscarded());
                         case KIND_NOT_SET -> {
                         }
                     }
