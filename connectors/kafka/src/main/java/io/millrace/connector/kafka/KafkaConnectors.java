@@ -1,5 +1,6 @@
 package io.millrace.connector.kafka;
 
+import io.millrace.connector.kafka.source.KafkaSource;
 import io.millrace.engine.runtime.Connectors;
 
 /**
@@ -21,7 +22,7 @@ public final class KafkaConnectors {
   /** {@code connectors} plus the Kafka kinds (a node bound by id still wins). */
   public static Connectors register(Connectors connectors, KafkaDefaults defaults) {
     Connectors registered = connectors;
-    // kafka-source: registered once KafkaSource lands (next commit on i6-source)
+    registered = registered.withSourceKind(SOURCE_KIND, vertex -> KafkaSource.fromVertex(vertex, defaults));
     // kafka-sink: added by the sink (i6-sink)
     return registered;
   }
