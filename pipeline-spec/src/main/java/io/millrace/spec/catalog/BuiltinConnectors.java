@@ -3,6 +3,8 @@ package io.millrace.spec.catalog;
 import static io.millrace.spec.catalog.SettingDescriptor.optional;
 import static io.millrace.spec.catalog.SettingDescriptor.required;
 import static io.millrace.spec.catalog.SettingTypes.atLeast;
+import static io.millrace.spec.catalog.SettingTypes.bool;
+import static io.millrace.spec.catalog.SettingTypes.durationOrZero;
 import static io.millrace.spec.catalog.SettingTypes.expression;
 import static io.millrace.spec.catalog.SettingTypes.id;
 import static io.millrace.spec.catalog.SettingTypes.identifier;
@@ -47,18 +49,40 @@ public final class BuiltinConnectors implements ConnectorProvider {
   }
 
   static ConnectorDescriptor kafkaSource() {
-    return new ConnectorDescriptor(KAFKA_SOURCE, NodeRole.SOURCE, "Reads records from a Kafka topic.",
+    return new ConnectorDescriptor(KAFKA_SOURCE, NodeRole.SOURCE, "Reads records from Kafka topics.",
         ObjectType.of(
-            required("topic", string(), "Topic to read.").withExample("orders"),
-            format(),
-            optional("startFrom", oneOf("earliest", "latest", "committed"),
-                    "Where to start without a checkpoint: earliest, latest, or the consumer group's committed offsets.")
-                .withDefault("committed"),
-            optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster).")
-                .withExample("kafka-1:9092,kafka-2:9092"),
-            optional("groupId", string(), "Consumer group for committed offsets (default: the pipeline name).")
-                .withExample("orders-enricher")),
-        List.of());
+                optional("topic", string(), "Topic to read (or use topics / topicPattern).").withExample("orders"),
+                optional("topics", nonEmptyListOf(string()), "Topics to read.").withExample(List.of("orders", "refunds")),
+                optional("topicPattern", string(), "Regular expression (Java) over topic names; topics created later are picked up by partition discovery.")
+                    .withExample("orders-.*"),
+                format(),
+                optional("startFrom", oneOf("earliest", "latest", "committed", "timestamp"),
+                        "Where to start without a checkpoint: earliest, latest, the consumer group's committed offsets "
+                            + "(earliest where the group has none), or the first record at or after startTimestamp.")
+                    .withDefault("committed"),
+                optional("startTimestamp", string(), "ISO-8601 instant to start from (startFrom: timestamp).")
+                    .withExample("2024-03-01T00:00:00Z"),
+                optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster).")
+                    .withExample("kafka-1:9092,kafka-2:9092"),
+                optional("groupId", string(), "Consumer group whose offsets are committed on checkpoints, for lag monitoring "
+                    + "(default: millrace-<node id>).")
+                    .withExample("orders-enricher"),
+                optional("partitionDiscoveryInterval", durationOrZero(), "How often to look for new partitions and topics; 0s: never.")
+                    .withDefault("30s"),
+                optional("includeMetadata", bool(), "Wrap each record as {value, key, headers, topic, partition, offset, timestamp} "
+                    + "so expressions can read the Kafka metadata.")
+                    .withDefault(false),
+                optional("bounded", bool(), "Stop at the end offsets seen at start (tests and backfills); default: run until cancelled.")
+                    .withDefault(false))
+            .withConditions(
+                new ExactlyOneOf(List.of("topic", "topics", "topicPattern"),
+                    "set one of `topic`, `topics` (a list) or `topicPattern` (a regular expression)"),
+                new RequiredWhen("startTimestamp", "startFrom", Set.of("timestamp"),
+                    "add startTimestamp, e.g. startTimestamp: 2024-03-01T00:00:00Z"),
+                new ForbiddenWhen("startTimestamp", "startFrom", Set.of("earliest", "latest", "committed"),
+                    "startTimestamp needs startFrom: timestamp")),
+        List.of("exactly one of topic, topics, topicPattern", "startTimestamp with startFrom: timestamp only"),
+        new KafkaSourceOutputType());
   }
 
   static ConnectorDescriptor kafkaSink() {

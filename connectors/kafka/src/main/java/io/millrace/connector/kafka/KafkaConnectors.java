@@ -3,6 +3,7 @@ package io.millrace.connector.kafka;
 import io.millrace.connector.kafka.sink.KafkaSink;
 import io.millrace.connector.kafka.sink.KafkaSinkConnector;
 import io.millrace.connector.kafka.sink.PreparedTransactions;
+import io.millrace.connector.kafka.source.KafkaSource;
 import io.millrace.engine.runtime.Connectors;
 import io.millrace.spec.expr.CelExpressionCompiler;
 import io.millrace.spec.expr.ExpressionCompiler;
@@ -26,7 +27,8 @@ public final class KafkaConnectors {
   /** {@code connectors} plus the Kafka kinds (a node bound by id still wins). */
   public static Connectors register(Connectors connectors, KafkaDefaults defaults) {
     Connectors registered = connectors;
-    // kafka-source: registered once KafkaSource lands (next commit on i6-source)
+    registered = registered.withSourceKind(SOURCE_KIND, vertex -> KafkaSource.fromVertex(vertex, defaults));
+    // kafka-sink needs the job id: see register(connectors, defaults, jobId, prepared)
     return registered;
   }
 

@@ -40,7 +40,17 @@ public final class SourceTask<S extends SourceSplit> extends Task {
   private final Downstream head;
   private final ExchangeDownstream deadLetters;
   private final SourceEventTime eventTime;
-  private final ReaderOutput readerOutput = this::emit;
+  private final ReaderOutput readerOutput = new ReaderOutput() {
+    @Override
+    public void collect(Object value, long timestamp) {
+      emit(value, timestamp);
+    }
+
+    @Override
+    public void deadLetter(Object value, long timestamp, String reason) {
+      unreadable(new StreamRecord(value, null, timestamp), reason);
+    }
+  };
   private SourceReader<S> reader;
   private CompiledExpression timestampExpression;
   private BoundedOutOfOrdernessWatermarks watermarks;
@@ -166,9 +176,22 @@ public final class SourceTask<S extends SourceSplit> extends Task {
     if (deadLetterPolicy.failOnError()) {
       throw new ExpressionFailedException(sourceVertex.id(), eventTime.timestampExpression(), reason);
     }
+    toDeadLetters(record, "watermark.timestamp: " + reason);
+  }
+
+  /** The reader could not decode this input (ReaderOutput.deadLetter). */
+  private void unreadable(StreamRecord record, String reason) {
+    if (deadLetterPolicy.failOnError()) {
+      throw new IllegalStateException("node '" + sourceVertex.id() + "': unreadable input (deadLetter.onError: fail): "
+          + reason);
+    }
+    metrics.recordIn();
+    toDeadLetters(record, reason);
+  }
+
+  private void toDeadLetters(StreamRecord record, String reason) {
     try {
-      deadLetters.processRecord(DeadLetters.of(sourceVertex.id(), record, "watermark.timestamp: " + reason,
-          deadLetterPolicy.includeRecord()));
+      deadLetters.processRecord(DeadLetters.of(sourceVertex.id(), record, reason, deadLetterPolicy.includeRecord()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TaskCancelledException(id.toString());

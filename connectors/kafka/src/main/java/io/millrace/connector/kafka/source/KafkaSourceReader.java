@@ -1,0 +1,204 @@
+package io.millrace.connector.kafka.source;
+
+import io.millrace.engine.connector.InputStatus;
+import io.millrace.engine.connector.ReaderOutput;
+import io.millrace.engine.connector.SourceReader;
+import io.millrace.engine.connector.SourceReaderContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads the partitions assigned to one subtask with one consumer ({@code assign}, no group
+ * membership). Positions are the consumer's own ({@code position()} counts transaction markers
+ * and aborted records skipped under {@code read_committed}), taken between polls so a snapshot
+ * holds exactly what was handed out. Offsets are committed to the group only when a checkpoint
+ * completes — for lag monitoring; recovery always uses the checkpoint. The owner of the
+ * discovery split also looks for new partitions every {@code partitionDiscoveryInterval}.
+ */
+final class KafkaSourceReader implements SourceReader<KafkaSplit> {
+
+  private static final Logger LOG = Logger.getLogger(KafkaSourceReader.class.getName());
+  /** Short, so the task can take a barrier soon; an empty poll lets the task idle-wait. */
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+
+  private final KafkaSourceSettings settings;
+  private final SourceReaderContext context;
+  private final RecordConverter converter;
+  private final String clientId;
+  private final Map<TopicPartition, KafkaSplit.PartitionSplit> splits = new LinkedHashMap<>();
+  private final NavigableMap<Long, Map<TopicPartition, OffsetAndMetadata>> toCommit = new TreeMap<>();
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private KafkaSplit.DiscoverySplit discovery;
+  private long nextDiscoveryMillis;
+
+  KafkaSourceReader(KafkaSourceSettings settings, SourceReaderContext context) {
+    this.settings = settings;
+    this.context = context;
+    this.converter = new RecordConverter(settings.format(), settings.includeMetadata());
+    this.clientId = "millrace-" + settings.nodeId() + "-" + context.subtaskIndex();
+  }
+
+  @Override
+  public void addSplits(List<KafkaSplit> added) {
+    List<KafkaSplit.PartitionSplit> partitions = new ArrayList<>();
+    for (KafkaSplit split : added) {
+      if (split instanceof KafkaSplit.PartitionSplit p) {
+        partitions.add(p);
+      } else if (split instanceof KafkaSplit.DiscoverySplit d) {
+        discovery = d;
+        nextDiscoveryMillis = context.clock().currentTimeMillis() + settings.discoveryInterval().toMillis();
+      }
+    }
+    assign(partitions);
+    LOG.info(() -> settings.describe() + " subtask " + context.subtaskIndex() + " reads " + splits.size()
+        + " partitions " + splits.keySet() + (discovery == null ? "" : " and discovers new partitions"));
+  }
+
+  private void assign(List<KafkaSplit.PartitionSplit> added) {
+    if (added.isEmpty()) {
+      return;
+    }
+    if (consumer == null) {
+      consumer = KafkaClients.consumer(settings, clientId);
+    }
+    for (KafkaSplit.PartitionSplit split : added) {
+      splits.put(split.topicPartition(), split);
+    }
+    consumer.assign(splits.keySet());
+    for (KafkaSplit.PartitionSplit split : added) {
+      consumer.seek(split.topicPartition(), split.nextOffset());
+      if (split.finished()) {
+        consumer.pause(List.of(split.topicPartition()));
+      }
+    }
+  }
+
+  @Override
+  public InputStatus pollNext(ReaderOutput output) {
+    discoverIfDue();
+    if (consumer == null) {
+      return settings.bounded() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
+    }
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+    for (TopicPartition tp : records.partitions()) {
+      KafkaSplit.PartitionSplit split = splits.get(tp);
+      for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+        if (split.stopOffset() != KafkaSplit.PartitionSplit.UNBOUNDED && record.offset() >= split.stopOffset()) {
+          break; // bounded: records after the end seen at start belong to no one here
+        }
+        converter.convert(record, output);
+      }
+    }
+    return settings.bounded() ? boundedStatus(records.isEmpty()) :
+        records.isEmpty() ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
+  }
+
+  /** Positions move past markers even when no record came, so every poll re-checks the ends. */
+  private InputStatus boundedStatus(boolean empty) {
+    boolean all = true;
+    for (KafkaSplit.PartitionSplit split : splits.values()) {
+      TopicPartition tp = split.topicPartition();
+      if (!consumer.paused().contains(tp) && position(split) >= split.stopOffset()) {
+        consumer.pause(List.of(tp));
+      }
+      all &= consumer.paused().contains(tp);
+    }
+    return all ? InputStatus.END_OF_INPUT : empty ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
+  }
+
+  /** The next offset to hand out; a bounded split never reports beyond its stop offset. */
+  private long position(KafkaSplit.PartitionSplit split) {
+    long position = consumer.position(split.topicPartition(), settings.apiTimeout());
+    return split.stopOffset() == KafkaSplit.PartitionSplit.UNBOUNDED ? position : Math.min(position, split.stopOffset());
+  }
+
+  private void discoverIfDue() {
+    if (discovery == null || context.clock().currentTimeMillis() < nextDiscoveryMillis) {
+      return;
+    }
+    nextDiscoveryMillis = context.clock().currentTimeMillis() + settings.discoveryInterval().toMillis();
+    Admin admin = KafkaClients.admin(settings, clientId + "-discovery");
+    try {
+      PartitionDiscovery lookup = new PartitionDiscovery(settings, admin);
+      List<TopicPartition> now = lookup.partitions();
+      List<TopicPartition> fresh = now.stream().filter(tp -> !discovery.knows(tp)).toList();
+      if (fresh.isEmpty()) {
+        return;
+      }
+      // new partitions start at their beginning: everything written to them since they appeared is new input
+      Map<TopicPartition, Long> start = lookup.listOffsets(fresh, org.apache.kafka.clients.admin.OffsetSpec.earliest());
+      List<KafkaSplit.PartitionSplit> added = new ArrayList<>();
+      fresh.forEach(tp -> added.add(new KafkaSplit.PartitionSplit(tp.topic(), tp.partition(), start.get(tp),
+          KafkaSplit.PartitionSplit.UNBOUNDED)));
+      Map<String, Integer> counts = new HashMap<>(discovery.partitionCounts());
+      PartitionDiscovery.counts(now).forEach((topic, count) -> counts.merge(topic, count, Math::max));
+      discovery = new KafkaSplit.DiscoverySplit(counts);
+      assign(added);
+      LOG.info(() -> settings.describe() + " subtask " + context.subtaskIndex() + " discovered new partitions "
+          + fresh + "; it reads them until the next restore or rescale spreads them");
+    } catch (KafkaSourceException e) {
+      // discovery is retried at the next interval; reading the known partitions goes on meanwhile
+      LOG.warning(() -> e.getMessage() + " (partition discovery, retried in " + settings.discoveryInterval() + ")");
+    } finally {
+      admin.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Override
+  public List<KafkaSplit> snapshotState(long checkpointId) {
+    List<KafkaSplit> state = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (Map.Entry<TopicPartition, KafkaSplit.PartitionSplit> e : splits.entrySet()) {
+      KafkaSplit.PartitionSplit current = e.getValue().at(position(e.getValue()));
+      e.setValue(current);
+      state.add(current);
+      offsets.put(e.getKey(), new OffsetAndMetadata(current.nextOffset()));
+    }
+    if (discovery != null) {
+      state.add(discovery);
+    }
+    if (!offsets.isEmpty()) {
+      toCommit.put(checkpointId, offsets);
+    }
+    return state;
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    Map.Entry<Long, Map<TopicPartition, OffsetAndMetadata>> entry = toCommit.floorEntry(checkpointId);
+    if (entry == null) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = entry.getValue();
+    toCommit.headMap(checkpointId, true).clear();
+    // asynchronous: completes during a later poll; a failure only delays lag numbers, never correctness
+    consumer.commitAsync(offsets, (committed, error) -> {
+      if (error != null) {
+        LOG.log(Level.WARNING, settings.describe() + " subtask " + context.subtaskIndex()
+            + ": committing offsets of checkpoint " + checkpointId + " to group " + settings.groupId()
+            + " failed: " + error);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    if (consumer != null) {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+}
