@@ -96,9 +96,34 @@ public final class KafkaSink implements Sink<KafkaCommittable> {
       return new PlainWriter(settings.nodeId(), subtask, settings.delivery(), router,
           producerFactory.apply(producerSettings.plain(clientId, settings.delivery())));
     }
+    TransactionInspector inspector = new TransactionInspector(producerSettings.admin(ids.id(subtask, 0) + ".admin"));
+    try {
+      abortLeftoversOf(subtask, inspector);
+    } catch (Exception e) {
+      inspector.close();
+      throw new KafkaSinkException("kafka-sink node " + settings.nodeId() + " subtask " + subtask
+          + ": cannot list or fence the transactions left open by an earlier run on " + settings.bootstrapServers()
+          + " (is the cluster reachable?): " + e.getMessage(), e);
+    }
     return new TransactionalWriter(settings.nodeId(), subtask, POOL_SIZE, ids, router,
-        id -> producerFactory.apply(producerSettings.transactional(id)), prepared,
-        new TransactionInspector(producerSettings.admin(ids.id(subtask, 0) + ".admin")));
+        id -> producerFactory.apply(producerSettings.transactional(id)), prepared, inspector);
+  }
+
+  /**
+   * A job started WITHOUT a checkpoint runs no {@link #recover}: transactions an earlier run of the
+   * job left open on this subtask's ids (pool indexes the new writer may not reach for a while) would
+   * hold back read_committed consumers until their timeout. Only this subtask's ids are touched: in a
+   * cluster, other subtasks of the new attempt may already be writing on theirs. After a recover
+   * there is nothing left to find.
+   */
+  private void abortLeftoversOf(int subtask, TransactionInspector inspector) throws Exception {
+    String own = ids.prefix() + subtask + ".";
+    prepared.drain(own).forEach(TransactionSlot::abortAndClose);
+    for (String id : inspector.openTransactions(own)) {
+      LOG.info(() -> "kafka-sink job=" + jobId + " node=" + settings.nodeId() + " subtask=" + subtask
+          + ": fencing transactional id " + id + " left open by an earlier run");
+      fence(id);
+    }
   }
 
   @Override

@@ -15,7 +15,7 @@ public final class FailAtSeqs implements OneInputOperator {
 
   /** The injected failure, to tell it from a real one. */
   public static final class InjectedFailure extends RuntimeException {
-    InjectedFailure(long seq) {
+    public InjectedFailure(long seq) {
       super("injected failure at seq " + seq);
     }
   }
