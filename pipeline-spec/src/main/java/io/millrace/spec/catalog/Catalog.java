@@ -53,7 +53,11 @@ public final class Catalog {
   private static NodeKindDescriptor asNodeKind(ConnectorDescriptor c) {
     boolean source = c.role() == NodeRole.SOURCE;
     boolean hasExpressions = containsExpression(c.settings());
-    List<SideOutput> outputs = hasExpressions
+    // a source also dead-letters input it cannot read (malformed messages) and failed watermark timestamps
+    List<SideOutput> outputs = source
+        ? List.of(new SideOutput(SideOutput.DEAD_LETTER,
+            "Input that could not be read (e.g. malformed messages) or whose watermark timestamp failed, with the reason.", null))
+        : hasExpressions
         ? List.of(new SideOutput(SideOutput.DEAD_LETTER, "Records whose expression failed, with the reason.", null))
         : List.of();
     return new NodeKindDescriptor(c.name(), c.role(), c.description(), c.settings(),
