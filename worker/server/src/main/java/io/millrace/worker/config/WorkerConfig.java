@@ -41,6 +41,14 @@ public interface WorkerConfig {
     /** The worker-to-worker data plane (gRPC {@code DataExchange}). */
     Data data();
 
+    /** Kafka for {@code kafka-source} / {@code kafka-sink} nodes that name no {@code bootstrapServers}. */
+    Kafka kafka();
+
+    interface Kafka {
+        /** Default Kafka cluster ({@code host:port,...}); unset: every Kafka node must name its own. */
+        Optional<String> bootstrapServers();
+    }
+
     /** Metrics reporting to the control plane. */
     Metrics metrics();
 
