@@ -7,6 +7,7 @@ import io.millrace.connector.kafka.KafkaConnectors;
 import io.millrace.connector.kafka.KafkaDefaults;
 import io.millrace.engine.checkpoint.store.FileCheckpointStore;
 import io.millrace.engine.connector.CollectingSink;
+import io.millrace.engine.operators.OperatorFactory;
 import io.millrace.engine.runtime.Connectors;
 import io.millrace.engine.runtime.JobConfig;
 import io.millrace.engine.runtime.LocalJob;
@@ -74,6 +75,7 @@ class KafkaSourceWatermarkIT {
   MiniCluster job(String spec, CollectingSink out) {
     return MiniCluster.forSpec(spec)
         .connectors(KafkaConnectors.register(Connectors.none(), KafkaDefaults.cluster(topics.bootstrap())))
+        .operators(OperatorFactory.standard())
         .sink("out", out)
         .config(JobConfig.defaults(dir.resolve("run"))
             .withState(new HeapStateBackend(), new FileCheckpointStore(dir.resolve("store")))
