@@ -7,10 +7,12 @@ import io.millrace.engine.connector.SourceReaderContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +30,12 @@ import org.apache.kafka.common.TopicPartition;
  * holds exactly what was handed out. Offsets are committed to the group only when a checkpoint
  * completes — for lag monitoring; recovery always uses the checkpoint. The owner of the
  * discovery split also looks for new partitions every {@code partitionDiscoveryInterval}.
+ *
+ * <p>Each partition is its own split for event time ({@link ReaderOutput#forSplit}): the task keeps a
+ * watermark per partition and emits the minimum over partitions that are not idle, so a partition
+ * that is behind is not late because another is ahead. A partition is announced as soon as it is
+ * assigned (before its first record, so an empty partition holds the watermark back until its
+ * {@code watermark.idleTimeout}) and released when a bounded partition is read to its end.
  */
 final class KafkaSourceReader implements SourceReader<KafkaSplit> {
 
@@ -41,6 +49,8 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
   private final String clientId;
   private final Map<TopicPartition, KafkaSplit.PartitionSplit> splits = new LinkedHashMap<>();
   private final NavigableMap<Long, Map<TopicPartition, OffsetAndMetadata>> toCommit = new TreeMap<>();
+  /** Assigned partitions the task has not been told about yet (announced at the next poll). */
+  private final Set<TopicPartition> unannounced = new LinkedHashSet<>();
   private KafkaConsumer<byte[], byte[]> consumer;
   private KafkaSplit.DiscoverySplit discovery;
   private long nextDiscoveryMillis;
@@ -83,6 +93,8 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
       consumer.seek(split.topicPartition(), split.nextOffset());
       if (split.finished()) {
         consumer.pause(List.of(split.topicPartition()));
+      } else {
+        unannounced.add(split.topicPartition());
       }
     }
   }
@@ -93,27 +105,40 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
     if (consumer == null) {
       return settings.bounded() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
     }
+    announceSplits(output);
     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
     for (TopicPartition tp : records.partitions()) {
       KafkaSplit.PartitionSplit split = splits.get(tp);
+      ReaderOutput partitionOutput = output.forSplit(split.splitId());
       for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
         if (split.stopOffset() != KafkaSplit.PartitionSplit.UNBOUNDED && record.offset() >= split.stopOffset()) {
           break; // bounded: records after the end seen at start belong to no one here
         }
-        converter.convert(record, output);
+        converter.convert(record, partitionOutput);
       }
     }
-    return settings.bounded() ? boundedStatus(records.isEmpty()) :
+    return settings.bounded() ? boundedStatus(output, records.isEmpty()) :
         records.isEmpty() ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
   }
 
-  /** Positions move past markers even when no record came, so every poll re-checks the ends. */
-  private InputStatus boundedStatus(boolean empty) {
+  private void announceSplits(ReaderOutput output) {
+    for (TopicPartition tp : unannounced) {
+      output.forSplit(splits.get(tp).splitId());
+    }
+    unannounced.clear();
+  }
+
+  /**
+   * Positions move past markers even when no record came, so every poll re-checks the ends. A
+   * partition read to its end no longer holds the watermark back.
+   */
+  private InputStatus boundedStatus(ReaderOutput output, boolean empty) {
     boolean all = true;
     for (KafkaSplit.PartitionSplit split : splits.values()) {
       TopicPartition tp = split.topicPartition();
       if (!consumer.paused().contains(tp) && position(split) >= split.stopOffset()) {
         consumer.pause(List.of(tp));
+        output.releaseSplit(split.splitId());
       }
       all &= consumer.paused().contains(tp);
     }

@@ -55,6 +55,15 @@ final class KafkaTestTopics implements AutoCloseable {
     producer.flush();
   }
 
+  /** Many messages to one partition, sent asynchronously and flushed once. */
+  void sendAll(String topic, int partition, List<String> values) {
+    for (String value : values) {
+      producer.send(new ProducerRecord<>(topic, partition, ("k" + partition).getBytes(StandardCharsets.UTF_8),
+          value.getBytes(StandardCharsets.UTF_8)));
+    }
+    producer.flush();
+  }
+
   void send(String topic, int partition, String value) throws Exception {
     producer.send(new ProducerRecord<>(topic, partition, ("k" + partition).getBytes(StandardCharsets.UTF_8),
         value.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);

@@ -16,19 +16,23 @@ import io.millrace.engine.runtime.checkpoint.TaskId;
 import io.millrace.engine.runtime.exchange.ControlElement;
 import io.millrace.engine.runtime.exchange.RecordWriter;
 import io.millrace.engine.runtime.watermark.BoundedOutOfOrdernessWatermarks;
+import io.millrace.engine.runtime.watermark.SplitWatermarks;
 import io.millrace.engine.runtime.watermark.WatermarkValve;
 import io.millrace.spec.expr.CompiledExpression;
 import io.millrace.spec.expr.EvalResult;
 import io.millrace.spec.plan.JobVertex;
 import io.millrace.spec.plan.KeyGroupRange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A task whose chain starts with a source: polls the connector's reader, assigns event time (the
  * spec's {@code watermark.timestamp} expression, else the reader's timestamp), generates bounded
- * out-of-orderness watermarks with idle detection, and injects barriers when the coordinator
+ * out-of-orderness watermarks with idle detection — one generator per split the reader names
+ * ({@link ReaderOutput#forSplit}), the subtask's watermark being the minimum over non-idle splits —
+ * and injects barriers when the coordinator
  * triggers a checkpoint. Its split state (each split with its position) is operator state of the
  * source node, redistributed over subtasks on restore.
  */
@@ -40,20 +44,12 @@ public final class SourceTask<S extends SourceSplit> extends Task {
   private final Downstream head;
   private final ExchangeDownstream deadLetters;
   private final SourceEventTime eventTime;
-  private final ReaderOutput readerOutput = new ReaderOutput() {
-    @Override
-    public void collect(Object value, long timestamp) {
-      emit(value, timestamp);
-    }
-
-    @Override
-    public void deadLetter(Object value, long timestamp, String reason) {
-      unreadable(new StreamRecord(value, null, timestamp), reason);
-    }
-  };
+  /** Records handed to the reader output directly: one implicit split. */
+  private final SplitOutput readerOutput = new SplitOutput(DEFAULT_SPLIT);
+  private final Map<String, SplitOutput> splitOutputs = new HashMap<>();
   private SourceReader<S> reader;
   private CompiledExpression timestampExpression;
-  private BoundedOutOfOrdernessWatermarks watermarks;
+  private SplitWatermarks watermarks;
   private DeadLetterPolicy deadLetterPolicy;
   private boolean inputEnded;
 
@@ -84,7 +80,7 @@ public final class SourceTask<S extends SourceSplit> extends Task {
           io.millrace.spec.expr.ExpressionKind.TIMESTAMP);
     }
     if (eventTime.enabled()) {
-      watermarks = new BoundedOutOfOrdernessWatermarks(eventTime.maxOutOfOrdernessMillis(),
+      watermarks = new SplitWatermarks(eventTime.maxOutOfOrdernessMillis(),
           eventTime.idleTimeoutMillis(), services.clock().currentTimeMillis());
     }
     for (int i = hosts.size() - 1; i >= 0; i--) {
@@ -139,7 +135,65 @@ public final class SourceTask<S extends SourceSplit> extends Task {
     }
   }
 
-  private void emit(Object value, long readerTimestamp) {
+  /** Split id of the records a reader hands to the task's output directly (no reader names it). */
+  private static final String DEFAULT_SPLIT = "\u0000default";
+
+  /**
+   * The output of one split; its watermark generator is registered on the first record (the
+   * implicit split) or when the reader asks for it ({@link ReaderOutput#forSplit}).
+   */
+  private final class SplitOutput implements ReaderOutput {
+    private final String splitId;
+    private BoundedOutOfOrdernessWatermarks generator;
+
+    SplitOutput(String splitId) {
+      this.splitId = splitId;
+    }
+
+    BoundedOutOfOrdernessWatermarks generator() {
+      if (generator == null) {
+        generator = watermarks.split(splitId, services.clock().currentTimeMillis());
+      }
+      return generator;
+    }
+
+    @Override
+    public void collect(Object value, long timestamp) {
+      emit(this, value, timestamp);
+    }
+
+    @Override
+    public void deadLetter(Object value, long timestamp, String reason) {
+      unreadable(new StreamRecord(value, null, timestamp), reason);
+    }
+
+    @Override
+    public ReaderOutput forSplit(String id) {
+      if (watermarks == null) {
+        return readerOutput;
+      }
+      SplitOutput output = splitOutputs.computeIfAbsent(id, SplitOutput::new);
+      output.generator();
+      return output;
+    }
+
+    @Override
+    public void releaseSplit(String id) {
+      SplitOutput output = splitOutputs.remove(id);
+      if (output != null) {
+        watermarks.release(id);
+      }
+    }
+
+    @Override
+    public void markIdle() {
+      if (watermarks != null) {
+        generator().markIdle();
+      }
+    }
+  }
+
+  private void emit(SplitOutput split, Object value, long readerTimestamp) {
     long timestamp = readerTimestamp;
     StreamRecord record = new StreamRecord(value, null, timestamp);
     if (timestampExpression != null) {
@@ -154,11 +208,9 @@ public final class SourceTask<S extends SourceSplit> extends Task {
     metrics.recordIn();
     try {
       if (watermarks != null) {
-        if (watermarks.wakeUp()) {
+        if (watermarks.onRecord(split.generator(), record.hasTimestamp(), timestamp,
+            services.clock().currentTimeMillis())) {
           broadcast(new ControlElement.IdleMarker(false), false);
-        }
-        if (record.hasTimestamp()) {
-          watermarks.onRecord(timestamp, services.clock().currentTimeMillis());
         }
       }
       head.processRecord(record);
@@ -202,7 +254,7 @@ public final class SourceTask<S extends SourceSplit> extends Task {
     if (watermarks == null) {
       return;
     }
-    long watermark = watermarks.nextWatermark();
+    long watermark = watermarks.nextWatermark(services.clock().currentTimeMillis());
     if (watermark != WatermarkValve.NO_CHANGE) {
       head.processWatermark(watermark);
     }

@@ -58,6 +58,20 @@ public final class BoundedOutOfOrdernessWatermarks {
     return WatermarkValve.NO_CHANGE;
   }
 
+  /**
+   * The watermark this generator stands at (it may be below what was already emitted), or
+   * {@code Long.MIN_VALUE} before the first timestamp: the input per split that
+   * {@link SplitWatermarks} takes the minimum of.
+   */
+  public long current() {
+    return maxTimestamp == Long.MIN_VALUE ? Long.MIN_VALUE : maxTimestamp - maxOutOfOrdernessMillis - 1;
+  }
+
+  /** The reader says there is nothing to read for now: idle until the next record ({@link #wakeUp()}). */
+  public void markIdle() {
+    idle = true;
+  }
+
   /** True exactly once when the source becomes idle at processing time {@code now}. */
   public boolean becameIdle(long now) {
     if (!idle && idleTimeoutMillis > 0 && now - lastRecordAt >= idleTimeoutMillis) {
