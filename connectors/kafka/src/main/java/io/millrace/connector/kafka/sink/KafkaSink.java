@@ -94,7 +94,7 @@ public final class KafkaSink implements Sink<KafkaCommittable> {
     if (settings.delivery() != Delivery.EXACTLY_ONCE) {
       String clientId = "millrace-" + jobId + "-" + settings.nodeId() + "-" + subtask;
       return new PlainWriter(settings.nodeId(), subtask, settings.delivery(), router,
-          producerFactory.apply(producerSettings.plain(clientId, settings.delivery())));
+          producerFactory.apply(producerSettings.plain(clientId, settings.delivery())), retention(clientId));
     }
     TransactionInspector inspector = new TransactionInspector(producerSettings.admin(ids.id(subtask, 0) + ".admin"));
     try {
@@ -106,7 +106,13 @@ public final class KafkaSink implements Sink<KafkaCommittable> {
           + " (is the cluster reachable?): " + e.getMessage(), e);
     }
     return new TransactionalWriter(settings.nodeId(), subtask, POOL_SIZE, ids, router,
-        id -> producerFactory.apply(producerSettings.transactional(id)), prepared, inspector);
+        id -> producerFactory.apply(producerSettings.transactional(id)), prepared, inspector,
+        retention(ids.id(subtask, 0)));
+  }
+
+  /** Watches the writer's topics' retention (see {@link ExpiredTimestamps}): its own Admin client, closed with it. */
+  private TopicRetention retention(String clientId) {
+    return new AdminTopicRetention(settings.nodeId(), producerSettings.admin(clientId + ".retention"));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.millrace.engine.connector.SinkWriter;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * One subtask's writer without transactions. {@code at-least-once}: idempotent producer with acks=all,
@@ -22,15 +23,18 @@ final class PlainWriter implements SinkWriter<KafkaCommittable> {
   private final RecordRouter router;
   private final Producer<byte[], byte[]> producer;
   private final SendFailures failures;
+  private final ExpiredTimestamps expired;
   private long reported;
 
-  PlainWriter(String nodeId, int subtask, Delivery delivery, RecordRouter router, Producer<byte[], byte[]> producer) {
+  PlainWriter(String nodeId, int subtask, Delivery delivery, RecordRouter router, Producer<byte[], byte[]> producer,
+      TopicRetention retention) {
     this.nodeId = nodeId;
     this.subtask = subtask;
     this.delivery = delivery;
     this.router = router;
     this.producer = producer;
     this.failures = new SendFailures(nodeId, subtask);
+    this.expired = new ExpiredTimestamps(nodeId, subtask, retention, System::currentTimeMillis);
   }
 
   @Override
@@ -38,11 +42,14 @@ final class PlainWriter implements SinkWriter<KafkaCommittable> {
     if (delivery == Delivery.AT_LEAST_ONCE) {
       failures.throwIfAny();
     }
-    producer.send(router.toMessage(record), failures.callback());
+    ProducerRecord<byte[], byte[]> message = router.toMessage(record);
+    expired.observe(message);
+    producer.send(message, failures.callback());
   }
 
   @Override
   public KafkaCommittable preCommit(long checkpointId) {
+    expired.report(checkpointId);
     if (delivery == Delivery.AT_LEAST_ONCE) {
       producer.flush();
       failures.throwIfAny();
@@ -62,5 +69,6 @@ final class PlainWriter implements SinkWriter<KafkaCommittable> {
   public void close() {
     // at-least-once: whatever is unflushed is replayed from the last checkpoint, so no need to wait long
     producer.close(Duration.ofSeconds(delivery == Delivery.AT_LEAST_ONCE ? 0 : 5));
+    expired.close();
   }
 }

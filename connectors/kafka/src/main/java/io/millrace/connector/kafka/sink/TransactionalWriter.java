@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * One subtask's exactly-once writer: records go into the open transaction of the current pool slot;
@@ -24,17 +25,19 @@ final class TransactionalWriter implements SinkWriter<KafkaCommittable> {
   private final TransactionInspector inspector;
   private final TransactionSlot[] pool;
   private final SendFailures failures;
+  private final ExpiredTimestamps expired;
   private int current;
 
   TransactionalWriter(String nodeId, int subtask, int poolSize, TransactionalIds ids, RecordRouter router,
       Function<String, Producer<byte[], byte[]>> producers, PreparedTransactions prepared,
-      TransactionInspector inspector) {
+      TransactionInspector inspector, TopicRetention retention) {
     this.nodeId = nodeId;
     this.subtask = subtask;
     this.router = router;
     this.prepared = prepared;
     this.inspector = inspector;
     this.failures = new SendFailures(nodeId, subtask);
+    this.expired = new ExpiredTimestamps(nodeId, subtask, retention, System::currentTimeMillis);
     this.pool = new TransactionSlot[poolSize];
     for (int i = 0; i < poolSize; i++) {
       String id = ids.id(subtask, i);
@@ -45,11 +48,14 @@ final class TransactionalWriter implements SinkWriter<KafkaCommittable> {
   @Override
   public void write(StreamRecord record) {
     failures.throwIfAny();
-    pool[current].send(router.toMessage(record), failures.callback());
+    ProducerRecord<byte[], byte[]> message = router.toMessage(record);
+    expired.observe(message);
+    pool[current].send(message, failures.callback());
   }
 
   @Override
   public KafkaCommittable preCommit(long checkpointId) throws Exception {
+    expired.report(checkpointId);
     TransactionSlot slot = pool[current];
     if (!slot.hasRecords()) {
       return null; // nothing written since the last barrier: the (empty) transaction simply continues
@@ -82,6 +88,7 @@ final class TransactionalWriter implements SinkWriter<KafkaCommittable> {
       slot.release();
     }
     inspector.close();
+    expired.close();
     if (failures.count() > 0) {
       LOG.warning(() -> "kafka-sink node=" + nodeId + " subtask=" + subtask + " closed after " + failures.count()
           + " failed sends");

@@ -33,6 +33,13 @@ public final class CommittedOutput {
           .map(i -> new TopicPartition(topic, i.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      // a log that no longer starts at 0 lost its head to the broker (retention), not to the writer: say so
+      Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+      if (start.values().stream().anyMatch(offset -> offset > 0)) {
+        throw new IllegalStateException("reading " + topic + ": the broker already deleted the start of the log "
+            + "(log start offsets " + start + "), e.g. by retention.ms against old message timestamps; create the "
+            + "topic with retention.ms=-1");
+      }
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions); // the LSO under read_committed
       List<String> values = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

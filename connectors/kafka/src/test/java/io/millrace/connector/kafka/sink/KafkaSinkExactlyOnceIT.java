@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,9 +117,16 @@ class KafkaSinkExactlyOnceIT {
     return Long.parseLong(windowJson.replaceAll(".*\"count\":(\\d+).*", "$1"));
   }
 
+  /**
+   * A topic that keeps every message: the test data's event times (hence the sink's message timestamps)
+   * are in 2023, past the broker's default 7-day retention, so with the default the broker deletes the
+   * whole output at its next retention check (30 s after it started, then every 5 minutes) — which made
+   * this test "lose" the early windows on a fresh CI broker.
+   */
   static void createTopic(KafkaServer kafka, String topic, int partitions) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      NewTopic keepAll = new NewTopic(topic, partitions, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+      admin.createTopics(List.of(keepAll)).all().get(30, TimeUnit.SECONDS);
     }
   }
 
