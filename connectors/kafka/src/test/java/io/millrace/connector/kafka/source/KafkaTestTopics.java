@@ -39,7 +39,10 @@ final class KafkaTestTopics implements AutoCloseable {
 
   String create(String prefix, int partitions) throws Exception {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    // Keep everything: test records carry fixed (old) timestamps, which the broker's default 7-day time retention
+    // would delete at its first retention check (see KafkaSinkExactlyOnceIT.createTopic).
+    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)
+        .configs(java.util.Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
     return name;
   }
 
