@@ -191,9 +191,9 @@ class DataPlaneIT {
 
     private static void consume(Pair pair, List<Object> into) throws InterruptedException {
         while (!Thread.currentThread().isInterrupted()) {
-            Batch batch = ConsumerReads.take(pair.consumerChannel);
+            // Parks like a task until the receiver wakes it (or 10 ms pass: the loop re-checks interruption).
+            Batch batch = ConsumerReads.takeWaiting(pair.consumerChannel, 10_000_000L);
             if (batch == null) {
-                Thread.sleep(1); // a task parks until the receiver wakes it; polling briefly is enough for a test
                 continue;
             }
             for (int i = 0; i < batch.size(); i++) {

@@ -13,4 +13,18 @@ public final class ConsumerReads {
     public static Batch take(Channel channel) {
         return channel.poll();
     }
+
+    /**
+     * Like a task with an empty input: takes the next batch, or parks until the channel wakes this thread (a batch
+     * arrived) or {@code maxWaitNanos} passed; null when still nothing is queued.
+     */
+    public static Batch takeWaiting(Channel channel, long maxWaitNanos) {
+        channel.attachConsumer(Thread.currentThread());
+        Batch batch = channel.poll();
+        if (batch == null) {
+            java.util.concurrent.locks.LockSupport.parkNanos(maxWaitNanos);
+            batch = channel.poll();
+        }
+        return batch;
+    }
 }
