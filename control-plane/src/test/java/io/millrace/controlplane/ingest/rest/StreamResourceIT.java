@@ -49,6 +49,11 @@ class StreamResourceIT {
         carol = KeycloakTokens.passwordGrant(SharedServers.keycloak(), "millrace-cli", "carol", "carol-dev-password");
     }
 
+    /** rest-assured encodes Strings only for content types it knows; NDJSON goes as bytes. */
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static String uniqueStream() {
         return "s-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -124,7 +129,7 @@ class StreamResourceIT {
         for (int i = 0; i < 250; i++) {
             body.append("{\"i\":").append(i).append("}\n");
         }
-        given().auth().oauth2(alice).contentType("application/x-ndjson").body(body.toString())
+        given().auth().oauth2(alice).contentType("application/x-ndjson").body(utf8(body.toString()))
                 .post("/api/v1/streams/" + stream + "/records").then().statusCode(202).body("accepted", equalTo(250));
         List<String> values = readAll("acme.stream." + stream);
         assertThat(values).hasSize(250);
@@ -134,14 +139,14 @@ class StreamResourceIT {
     @Test
     void aMalformedRecordAnswers400WithLineAndColumnAndWritesNothing() throws Exception {
         String stream = uniqueStream();
-        given().auth().oauth2(alice).contentType("application/x-ndjson").body("{\"ok\":1}\n{\"ok\":2}\n{\"bad\": }\n")
+        given().auth().oauth2(alice).contentType("application/x-ndjson").body(utf8("{\"ok\":1}\n{\"ok\":2}\n{\"bad\": }\n"))
                 .post("/api/v1/streams/" + stream + "/records").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("malformed JSON at line 3, column 9"));
         // Nothing written: the first two good lines did not reach Kafka (the topic was not even created).
         assertThat(topics()).doesNotContain("acme.stream." + stream);
 
-        given().auth().oauth2(alice).contentType("application/x-ndjson").body("{\"ok\":1}\n")
+        given().auth().oauth2(alice).contentType("application/x-ndjson").body(utf8("{\"ok\":1}\n"))
                 .post("/api/v1/streams/" + stream + "/records").then().statusCode(202);
         given().auth().oauth2(alice).contentType("application/json").body("[{\"ok\":2}, {\"ok\" 3}]")
                 .post("/api/v1/streams/" + stream + "/records").then().statusCode(400)
@@ -157,7 +162,7 @@ class StreamResourceIT {
                 .post("/api/v1/streams/" + stream + "/records").then().statusCode(413)
                 .contentType("application/problem+json").body("detail", containsString("max-record-size"));
         String body = ("{\"x\":\"" + "a".repeat(900_000) + "\"}\n").repeat(5);
-        given().auth().oauth2(alice).contentType("application/x-ndjson").body(body)
+        given().auth().oauth2(alice).contentType("application/x-ndjson").body(utf8(body))
                 .post("/api/v1/streams/" + stream + "/records").then().statusCode(413)
                 .body("detail", containsString("max-request-size"));
     }
