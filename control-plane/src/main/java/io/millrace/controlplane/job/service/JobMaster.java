@@ -245,7 +245,7 @@ final class JobMaster {
 
         Map<String, String> addresses = env.cluster().dataAddresses(workers);
         DeployTasks.Builder deploy = DeployTasks.newBuilder().setJobId(jobId.toString()).setAttempt(attempt)
-                .setJobName(job.name()).setPlanJson(job.planJson())
+                .setJobName(job.name()).setPlanJson(job.planJson()).setTenantId(job.tenantId())
                 .setSettings(JobRuntimeSettings.newBuilder().setStateBackend(env.config().stateBackend())
                         .setCheckpointStoreUri(env.config().checkpointStore().orElse("")));
         placement.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> deploy.addAssignments(

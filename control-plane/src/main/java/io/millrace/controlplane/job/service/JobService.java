@@ -77,6 +77,7 @@ public class JobService {
         }
         Format format = SpecPlanner.formatOf(specText, options.format());
         SpecPlanner.Planned planned = planner.plan(specText, format, options.parallelism());
+        TenantTopicPolicy.check(tenantId, planned.pipeline());
         CheckpointingSpec checkpointing = planned.pipeline().spec().checkpointing();
         Duration interval = options.checkpointInterval() != null ? options.checkpointInterval()
                 : checkpointing != null ? checkpointing.interval() : config.checkpointInterval();

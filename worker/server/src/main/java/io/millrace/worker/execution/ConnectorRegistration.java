@@ -10,4 +10,12 @@ import io.millrace.engine.runtime.Connectors;
 public interface ConnectorRegistration {
 
     Connectors register(Connectors connectors, String jobId, long attempt);
+
+    /**
+     * The same with the job's tenant ({@code DeployTasks.tenant_id}; empty from an older control plane), for kinds
+     * that derive names from it. By default the tenant is not needed.
+     */
+    default Connectors register(Connectors connectors, String jobId, long attempt, String tenantId) {
+        return register(connectors, jobId, attempt);
+    }
 }

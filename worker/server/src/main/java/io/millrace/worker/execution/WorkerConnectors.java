@@ -21,12 +21,17 @@ public class WorkerConnectors {
         this.extra = registrations.stream().toList();
     }
 
-    /** The connector kinds for one attempt of one job. */
+    /** The connector kinds for one attempt of one job, without a tenant (kinds that need one refuse to build). */
     public Connectors forAttempt(String jobId, long attempt) {
+        return forAttempt(jobId, attempt, "");
+    }
+
+    /** The connector kinds for one attempt of one job of {@code tenantId}. */
+    public Connectors forAttempt(String jobId, long attempt, String tenantId) {
         Connectors connectors = DatagenConnector.register(Connectors.none());
         connectors = FileSinkConnector.register(connectors, jobId, attempt);
         for (ConnectorRegistration registration : extra) {
-            connectors = registration.register(connectors, jobId, attempt);
+            connectors = registration.register(connectors, jobId, attempt, tenantId);
         }
         return connectors;
     }

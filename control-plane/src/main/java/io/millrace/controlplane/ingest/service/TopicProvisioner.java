@@ -1,0 +1,97 @@
+package io.millrace.controlplane.ingest.service;
+
+import io.millrace.controlplane.ingest.config.IngestConfig;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates a stream topic on its first write (partitions and replication from {@link IngestConfig}). Topics known to
+ * exist are remembered for the life of the process, so only a stream's first request pays the admin round trip.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    private final IngestConfig config;
+    private final Map<String, Object> kafka;
+    private final Set<String> existing = ConcurrentHashMap.newKeySet();
+    private volatile Admin admin;
+
+    /** {@code kafka}: every {@code kafka.*} property of the application (bootstrap servers, security). */
+    public TopicProvisioner(IngestConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.config = config;
+        this.kafka = kafka;
+    }
+
+    /** Returns once {@code topic} exists; {@link IngestException} (503) if Kafka does not answer in time. */
+    public void ensureExists(String topic) {
+        if (existing.contains(topic)) {
+            return;
+        }
+        long timeoutMs = config.ackTimeout().toMillis();
+        try {
+            admin().createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())))
+                    .all().get(timeoutMs, TimeUnit.MILLISECONDS);
+            LOG.infof("stream topic %s created (%d partitions, replication %d)", topic, config.topicPartitions(),
+                    config.topicReplicationFactor());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IngestException(IngestException.Kind.UNAVAILABLE, "topic " + topic
+                        + " could not be created: " + e.getCause().getMessage() + "; nothing was written, retry later",
+                        e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IngestException(IngestException.Kind.UNAVAILABLE, "Kafka did not answer within " + timeoutMs
+                    + " ms while checking topic " + topic + "; nothing was written, retry later", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException(IngestException.Kind.UNAVAILABLE, "interrupted while creating " + topic, e);
+        }
+        existing.add(topic);
+    }
+
+    private Admin admin() {
+        Admin current = admin;
+        if (current == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    Map<String, Object> properties = new HashMap<>();
+                    kafka.forEach((key, value) -> {
+                        if (AdminClientConfig.configNames().contains(key)) {
+                            properties.put(key, value);
+                        }
+                    });
+                    properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "millrace-control-plane-ingest-admin");
+                    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                            (int) Math.min(Integer.MAX_VALUE, config.ackTimeout().toMillis()));
+                    admin = Admin.create(properties);
+                }
+                current = admin;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        Admin current = admin;
+        if (current != null) {
+            current.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}
