@@ -544,7 +544,9 @@ final class JobMaster {
         Set<TaskKey> remaining = new TreeSet<>();
         attempt.placement.forEach((task, worker) -> {
             String state = attempt.taskStates.get(task);
-            if (open.contains(worker) && !Set.of("CANCELED", "FINISHED", "FAILED").contains(state)) {
+            // A worker whose deployment was still held back has nothing of this attempt to cancel.
+            if (open.contains(worker) && !attempt.heldDeployments.containsKey(worker)
+                    && !Set.of("CANCELED", "FINISHED", "FAILED").contains(state)) {
                 remaining.add(task);
             }
         });
