@@ -19,6 +19,7 @@ import io.millrace.protocol.v1.JobRuntimeSettings;
 import io.millrace.protocol.v1.RestoreState;
 import io.millrace.protocol.v1.TaskAssignment;
 import io.millrace.protocol.v1.TaskRef;
+import io.millrace.protocol.v1.TaskState;
 import io.millrace.protocol.v1.TaskStateChanged;
 import io.millrace.protocol.v1.WorkerMessage;
 import io.millrace.spec.plan.OperatorChain;
@@ -76,6 +77,11 @@ final class JobMaster {
         final CheckpointCoordinator coordinator;
         ScheduledFuture<?> periodic;
         boolean finalTriggered;
+        /** The worker that runs Sink.recover for this attempt (restores only), else null. */
+        String sinkRecoverer;
+        /** Deployments held back until the sink recoverer reports a task RUNNING: worker -> its DeployTasks. */
+        final Map<String, ControlMessage> heldDeployments = new TreeMap<>();
+        long deployedAtNanos;
 
         Attempt(long number, Map<TaskKey, String> placement, Set<TaskKey> sources, RestoreSource restoredFrom) {
             this.number = number;
@@ -259,12 +265,45 @@ final class JobMaster {
             }
             deploy.setRestore(state);
         }
-        String sinkRecoverer = restore == null ? null : workers.iterator().next();
+        next.deployedAtNanos = System.nanoTime();
+        next.sinkRecoverer = restore == null ? null : workers.iterator().next();
         for (String worker : workers) {
             ControlMessage message = ControlMessage.newBuilder()
-                    .setDeploy(deploy.clone().setRecoverSinks(worker.equals(sinkRecoverer))).build();
-            if (!env.cluster().send(worker, message)) {
-                failover("worker " + worker + " closed its stream before the deployment reached it", false);
+                    .setDeploy(deploy.clone().setRecoverSinks(worker.equals(next.sinkRecoverer))).build();
+            if (next.sinkRecoverer != null && !worker.equals(next.sinkRecoverer)) {
+                // Sink.recover (commit the restored transactions, fence/abort the rest) must finish before any
+                // other worker starts a sink writer: a writer started earlier would be fenced by the recovery, or
+                // abort a restored transaction on its own id. The recoverer runs recovery before its tasks start,
+                // so its first RUNNING report means recovery is done.
+                next.heldDeployments.put(worker, message);
+            } else if (!sendDeployment(next, worker, message)) {
+                return;
+            }
+        }
+        if (!next.heldDeployments.isEmpty()) {
+            LOG.infof("job=%s attempt=%d: deploying on sink recoverer %s first; %s follow once it runs", jobId,
+                    attempt, next.sinkRecoverer, next.heldDeployments.keySet());
+        }
+    }
+
+    private boolean sendDeployment(Attempt attempt, String worker, ControlMessage message) {
+        if (env.cluster().send(worker, message)) {
+            return true;
+        }
+        failover("worker " + worker + " closed its stream before the deployment of attempt " + attempt.number
+                + " reached it", false);
+        return false;
+    }
+
+    /** The sink recoverer of the current attempt reported a task running (its recovery is done): deploy the rest. */
+    private void releaseHeldDeployments(Attempt attempt) {
+        Map<String, ControlMessage> held = new TreeMap<>(attempt.heldDeployments);
+        attempt.heldDeployments.clear();
+        LOG.infof("job=%s attempt=%d: sink recovery on %s done after %d ms; deploying on %s", jobId, attempt.number,
+                attempt.sinkRecoverer, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attempt.deployedAtNanos),
+                held.keySet());
+        for (Map.Entry<String, ControlMessage> e : held.entrySet()) {
+            if (!sendDeployment(attempt, e.getKey(), e.getValue())) {
                 return;
             }
         }
@@ -331,6 +370,14 @@ final class JobMaster {
             publishTasks();
             drained(task);
             return;
+        }
+        if (!attempt.heldDeployments.isEmpty() && workerId.equals(attempt.sinkRecoverer)
+                && (change.getState() == TaskState.TASK_RUNNING || change.getState() == TaskState.TASK_FINISHED)) {
+            releaseHeldDeployments(attempt);
+            if (current != attempt) {
+                publishTasks(); // a held worker's stream was gone: failover ended the attempt
+                return;
+            }
         }
         switch (change.getState()) {
             case TASK_RUNNING, TASK_FINISHED -> progressed();
@@ -497,7 +544,9 @@ final class JobMaster {
         Set<TaskKey> remaining = new TreeSet<>();
         attempt.placement.forEach((task, worker) -> {
             String state = attempt.taskStates.get(task);
-            if (open.contains(worker) && !Set.of("CANCELED", "FINISHED", "FAILED").contains(state)) {
+            // A worker whose deployment was still held back has nothing of this attempt to cancel.
+            if (open.contains(worker) && !attempt.heldDeployments.containsKey(worker)
+                    && !Set.of("CANCELED", "FINISHED", "FAILED").contains(state)) {
                 remaining.add(task);
             }
         });

@@ -51,6 +51,9 @@ final class FakeWorker implements AutoCloseable {
     /** Decides, per deployment, whether the tasks fail their restore instead of running. */
     private volatile Predicate<DeployTasks> failRestore = deploy -> false;
     private volatile boolean holdAcks;
+    /** Decides, per deployment, whether its tasks stay DEPLOYING (like a long sink recovery) until released. */
+    private volatile Predicate<DeployTasks> holdRunning = deploy -> false;
+    private final List<Runnable> heldRunning = new CopyOnWriteArrayList<>();
     private final List<Runnable> heldAcks = new CopyOnWriteArrayList<>();
     /** Final checkpoints this worker acknowledged: once complete, its tasks finish (bounded input). */
     private final java.util.Set<Long> finalCheckpoints = ConcurrentHashMap.newKeySet();
@@ -113,6 +116,17 @@ final class FakeWorker implements AutoCloseable {
 
     void failRestoreWhen(Predicate<DeployTasks> when) {
         failRestore = when;
+    }
+
+    void holdRunningWhen(Predicate<DeployTasks> when) {
+        holdRunning = when;
+    }
+
+    /** The held deployments' tasks report RUNNING now (their "recovery" finished). */
+    void releaseRunning() {
+        holdRunning = deploy -> false;
+        heldRunning.forEach(Runnable::run);
+        heldRunning.clear();
     }
 
     void holdAcks(boolean hold) {
@@ -195,7 +209,13 @@ final class FakeWorker implements AutoCloseable {
         boolean fail = deploy.hasRestore() && failRestore.test(deploy);
         for (TaskAssignment task : local(deploy)) {
             taskState(deploy, task, TaskState.TASK_DEPLOYING, false);
-            taskState(deploy, task, fail ? TaskState.TASK_FAILED : TaskState.TASK_RUNNING, fail);
+        }
+        Runnable run = () -> local(deploy).forEach(task ->
+                taskState(deploy, task, fail ? TaskState.TASK_FAILED : TaskState.TASK_RUNNING, fail));
+        if (holdRunning.test(deploy)) {
+            heldRunning.add(run);
+        } else {
+            run.run();
         }
     }
 

@@ -284,6 +284,64 @@ class JobLifecycleIT {
     }
 
     @Test
+    void onARestoreTheOtherWorkersAreDeployedOnlyAfterTheSinkRecovererReportedItsTasksRunning() throws Exception {
+        FakeWorker a = worker("order-a", 2);
+        FakeWorker b = worker("order-b", 2);
+        UUID id = jobs.submit(TENANT, SpecPlannerTest.spec("keyed-count.yaml"), options(Duration.ofMillis(300)))
+                .id();
+        awaitState(id, JobState.RUNNING, 1);
+        await().atMost(PATIENCE).until(() -> jobs.checkpoints(TENANT, id).stream()
+                .anyMatch(CheckpointRecord::completed));
+        // The sink recoverer of attempt 2 stays DEPLOYING (its recovery "runs") until released.
+        List.of(a, b).forEach(w -> w.holdRunningWhen(d -> d.getAttempt() == 2 && d.getRecoverSinks()));
+
+        a.failTask(id.toString(), "RuntimeException: boom");
+        await().atMost(PATIENCE).until(() -> List.of(a, b).stream()
+                .anyMatch(w -> w.deploysOf(id.toString()).stream().anyMatch(d -> d.getAttempt() == 2)));
+        FakeWorker recoverer = List.of(a, b).stream()
+                .filter(w -> w.deploysOf(id.toString()).stream().anyMatch(d -> d.getAttempt() == 2)).findFirst()
+                .orElseThrow();
+        FakeWorker other = recoverer == a ? b : a;
+        assertThat(deployOfAttempt(recoverer, id, 2).getRecoverSinks()).isTrue();
+        assertThat(deployOfAttempt(recoverer, id, 2).hasRestore()).isTrue();
+        // While the recoverer has not reported RUNNING, the other worker gets nothing and the job is not RUNNING.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() ->
+                other.deploysOf(id.toString()).stream().noneMatch(d -> d.getAttempt() == 2)
+                        && jobs.get(TENANT, id).state() != JobState.RUNNING);
+
+        recoverer.releaseRunning();
+        JobView running = awaitState(id, JobState.RUNNING, 2);
+        DeployTasks follower = deployOfAttempt(other, id, 2);
+        assertThat(follower.getRecoverSinks()).isFalse();
+        assertThat(follower.getRestore().getCheckpointId())
+                .isEqualTo(deployOfAttempt(recoverer, id, 2).getRestore().getCheckpointId());
+        assertThat(running.tasks()).extracting(TaskView::workerId).contains(a.id(), b.id());
+    }
+
+    @Test
+    void aCancelWhileDeploymentsAreHeldForSinkRecoveryDoesNotWaitForWorkersThatGotNothing() throws Exception {
+        FakeWorker a = worker("held-a", 2);
+        FakeWorker b = worker("held-b", 2);
+        UUID id = jobs.submit(TENANT, SpecPlannerTest.spec("keyed-count.yaml"), options(Duration.ofMillis(300)))
+                .id();
+        awaitState(id, JobState.RUNNING, 1);
+        await().atMost(PATIENCE).until(() -> jobs.checkpoints(TENANT, id).stream()
+                .anyMatch(CheckpointRecord::completed));
+        List.of(a, b).forEach(w -> w.holdRunningWhen(d -> d.getAttempt() == 2 && d.getRecoverSinks()));
+        a.failTask(id.toString(), "RuntimeException: boom");
+        await().atMost(PATIENCE).until(() -> jobs.get(TENANT, id).attempt() == 2 && List.of(a, b).stream()
+                .anyMatch(w -> w.deploysOf(id.toString()).stream().anyMatch(d -> d.getAttempt() == 2)));
+
+        long started = System.nanoTime();
+        // The recoverer's tasks answer the cancel; the held worker has no task to confirm (cancel-timeout is 30 s).
+        JobView cancelled = jobs.cancel(TENANT, id).get(10, TimeUnit.SECONDS);
+        assertThat(cancelled.state()).isEqualTo(JobState.CANCELED);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5_000);
+        assertThat(List.of(a, b).stream().filter(w -> w.deploysOf(id.toString()).stream()
+                .anyMatch(d -> d.getAttempt() == 2)).count()).as("only the recoverer was deployed").isEqualTo(1);
+    }
+
+    @Test
     void aKilledWorkersDroppedStreamTriggersRecoveryAtOnceWithoutWaitingForTheHeartbeatDeadline() throws Exception {
         worker("kill-a", 2);
         FakeWorker b = worker("kill-b", 2);
