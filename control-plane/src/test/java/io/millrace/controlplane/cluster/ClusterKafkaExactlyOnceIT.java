@@ -152,8 +152,8 @@ class ClusterKafkaExactlyOnceIT {
     @Test
     void killingAWorkerMidStreamKeepsTheReadCommittedOutputExact() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String in = "cluster-eos-in-" + suffix;
-        String out = "cluster-eos-out-" + suffix;
+        String in = TENANT + ".cluster-eos-in-" + suffix;
+        String out = TENANT + ".cluster-eos-out-" + suffix;
         kafka.create(in, PARTITIONS);
         kafka.create(out, 3);
         produce(in);

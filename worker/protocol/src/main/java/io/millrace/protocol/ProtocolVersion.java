@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record ProtocolVersion(int major, int minor) {
 
     /** The version this build speaks. Bump MINOR for additive changes, MAJOR for breaking ones. */
-    public static final ProtocolVersion CURRENT = new ProtocolVersion(1, 2);
+    public static final ProtocolVersion CURRENT = new ProtocolVersion(1, 3);
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,6})\\.(\\d{1,6})");
 
