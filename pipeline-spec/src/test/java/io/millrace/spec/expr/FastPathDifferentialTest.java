@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class FastPathDifferentialTest {
 
+  private static final System.Logger TEST_LOG = System.getLogger(FastPathDifferentialTest.class.getName());
+
   private static final int EXPRESSIONS = 1_500;
   private static final int RECORDS_PER_EXPRESSION = 24;
 
@@ -41,7 +43,7 @@ class FastPathDifferentialTest {
       ExpressionKind kind = kindFor(type, map, i);
       check(text, kind, records, tally);
     }
-    System.out.println("fast path differential: " + tally);
+    TEST_LOG.log(System.Logger.Level.INFO, "fast path differential: {0}", tally);
     assertThat(tally.mismatches).as("fast path vs CEL disagreements").isEmpty();
     // The generator must really exercise the fast path: nearly every expression in it, most records
     // decided by it, both values and failures compared.

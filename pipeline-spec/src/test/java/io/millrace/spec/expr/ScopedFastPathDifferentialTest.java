@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ScopedFastPathDifferentialTest {
 
+  private static final System.Logger TEST_LOG = System.getLogger(ScopedFastPathDifferentialTest.class.getName());
+
   private static final int EXPRESSIONS = 1_500;
   private static final int CASES_PER_EXPRESSION = 24;
   private static final Pattern FIELD_READ = Pattern.compile("(has\\()?value\\.(\\w+)");
@@ -98,8 +100,8 @@ class ScopedFastPathDifferentialTest {
         }
       }
     }
-    System.out.printf("scoped fast path differential: compiled=%d fastCompiled=%d (lists %d) cases=%d deopts=%d "
-        + "fastValues=%d fastFailures=%d%n", compiled, fastCompiled, lists, cases, deopts, fastValues, fastFailures);
+    TEST_LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "scoped fast path differential: compiled=%d fastCompiled=%d (lists %d) cases=%d deopts=%d "
+        + "fastValues=%d fastFailures=%d", compiled, fastCompiled, lists, cases, deopts, fastValues, fastFailures));
     assertThat(mismatches).as("scoped fast path vs CEL disagreements").isEmpty();
     // The rewritten expressions must really exercise the scoped path, list literals included.
     assertThat(compiled).isGreaterThan(EXPRESSIONS * 8 / 10);

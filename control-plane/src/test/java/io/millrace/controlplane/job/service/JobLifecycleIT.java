@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KeycloakResource.class)
 class JobLifecycleIT {
 
+    private static final System.Logger TEST_LOG = System.getLogger(JobLifecycleIT.class.getName());
+
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String TENANT = "it-lifecycle";
 
@@ -356,7 +358,8 @@ class JobLifecycleIT {
         b.kill();
         JobView recovered = awaitState(id, JobState.RUNNING, 2);
         long recoveryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
-        System.out.printf("recovery after kill: %d ms from the dropped stream to attempt 2 RUNNING%n", recoveryMillis);
+        TEST_LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                "recovery after kill: %d ms from the dropped stream to attempt 2 RUNNING", recoveryMillis));
         assertThat(recovered.lastFailure()).contains("worker " + b.id() + " lost");
         // The heartbeat timeout in tests is 1.5 s; the dropped stream is noticed without waiting for it.
         assertThat(recoveryMillis).isLessThan(1500);

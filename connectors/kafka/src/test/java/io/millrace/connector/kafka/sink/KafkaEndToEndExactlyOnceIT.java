@@ -47,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 class KafkaEndToEndExactlyOnceIT {
 
+  private static final System.Logger TEST_LOG = System.getLogger(KafkaEndToEndExactlyOnceIT.class.getName());
+
   static final int EVENTS = Integer.getInteger("millrace.e2e.events", 100_000);
   static final int PARTITIONS = 4;
   static final int KEYS = 50;
@@ -167,7 +169,7 @@ class KafkaEndToEndExactlyOnceIT {
     // the killed attempts wrote output that was aborted: visible only to read_uncommitted
     assertThat(CommittedOutput.read(kafka.bootstrapServers(), out, false).size()).isGreaterThan(committed.size());
     assertThat(prepared.size()).isZero();
-    System.out.printf("end-to-end exactly-once: %d events, %d restores, %d windows committed exactly once%n", EVENTS,
-        restores, committed.size());
+    TEST_LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "end-to-end exactly-once: %d events, %d restores, %d windows committed exactly once", EVENTS,
+        restores, committed.size()));
   }
 }

@@ -45,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 class KafkaSinkExactlyOnceIT {
 
+  private static final System.Logger TEST_LOG = System.getLogger(KafkaSinkExactlyOnceIT.class.getName());
+
   static final int EVENTS = 20_000;
   static final int KEYS = 17;
 
@@ -206,8 +208,8 @@ class KafkaSinkExactlyOnceIT {
     Map<String, Long> output = CommittedOutput.multiset(CommittedOutput.read(kafka.bootstrapServers(), topic, true));
     assertThat(output.keySet()).containsAll(expected.keySet()); // no loss
     long duplicates = output.values().stream().mapToLong(n -> n - 1).sum();
-    System.out.printf("at-least-once: %d windows expected, %d distinct written, %d duplicates%n",
-        expected.size(), output.size(), duplicates);
+    TEST_LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "at-least-once: %d windows expected, %d distinct written, %d duplicates",
+        expected.size(), output.size(), duplicates));
     assertThat(duplicates).as("windows fired after the checkpoint are emitted again by the replay").isPositive();
     // every extra document is a re-emitted window of the replay, never a wrong count
     assertThat(output.keySet().stream().filter(k -> !expected.containsKey(k)).collect(Collectors.toList())).isEmpty();
