@@ -16,6 +16,27 @@ public final class EventTimeAdmission {
     Object keyOf(StreamRecord record) throws RecordFailure;
   }
 
+  /**
+   * The key source of a single-input keyed operator: the record's key from {@code keys}, made the
+   * backend's current key when the record did not arrive keyed (the exchange sets it otherwise).
+   */
+  public static KeySource settingCurrentKey(KeyExtractor keys,
+      io.millrace.engine.state.KeyedStateBackend backend) {
+    return record -> {
+      Object key = keys.keyOf(record);
+      if (record.key() == null) {
+        backend.setCurrentKey(key);
+      }
+      return key;
+    };
+  }
+
+  /** The admission of {@code window-aggregate} nodes (tumbling, sliding, session). */
+  public static EventTimeAdmission forWindowAggregate(DeadLetterRouter deadLetters) {
+    return new EventTimeAdmission(deadLetters, "window",
+        "the record has no event time: window-aggregate needs a watermark on its source");
+  }
+
   private final DeadLetterRouter deadLetters;
   private final String timeSetting;
   private final String missingTimeReason;

@@ -75,15 +75,8 @@ public final class SessionWindowOperator implements OneInputOperator {
     rows = backend.getState(context.nodeId(), StateDescriptor.value(ACCUMULATOR_STATE, AccumulatorRowSerializer.INSTANCE));
     keys = KeyExtractor.of(context, new Settings(context.nodeId(), context.settings()), "keyBy");
     deadLetters = new DeadLetterRouter(context);
-    admission = new EventTimeAdmission(deadLetters, "window",
-        "the record has no event time: window-aggregate needs a watermark on its source");
-    keySource = record -> {
-      Object key = keys.keyOf(record);
-      if (record.key() == null) {
-        backend.setCurrentKey(key);
-      }
-      return key;
-    };
+    admission = EventTimeAdmission.forWindowAggregate(deadLetters);
+    keySource = EventTimeAdmission.settingCurrentKey(keys, backend);
     lateDropped = context.metrics().counter("late-dropped");
     watermarks.restore(context.restoredOperatorState());
   }
