@@ -71,19 +71,25 @@ public interface WorkerConfig {
     }
 
     /**
-     * The data plane. The {@code DataExchange} gRPC service is served by the worker's HTTP server
-     * ({@code quarkus.http.port}; {@code quarkus.grpc.server.use-separate-server=false}), so peers dial
-     * {@code advertised-host:<http port>}.
+     * The data plane. The {@code DataExchange} gRPC service has a port of its own (a grpc-java Netty server, not the
+     * HTTP server: see {@code DataServer}); peers dial {@code advertised-host:<bound data port>}.
      */
     interface Data {
+
+        /** Interface the data port binds to; {@code 0.0.0.0} in a pod, where peers come from other hosts. */
+        @WithDefault("127.0.0.1")
+        String bindHost();
+
+        /** The data port; 0 (default) picks a free port, which the worker registers as part of its address. */
+        @WithDefault("0")
+        int port();
 
         /** Host name or IP address peers use to reach this worker's data port (sent as {@code data_address}). */
         @WithDefault("127.0.0.1")
         String advertisedHost();
 
         /**
-         * Largest data frame (one encoded batch) this worker accepts, in bytes; sets
-         * {@code quarkus.grpc.server.max-inbound-message-size}. gRPC's default of 4 MiB is too small for a batch of big
+         * Largest data frame (one encoded batch) this worker accepts, in bytes. gRPC's default of 4 MiB is too small for a batch of big
          * records: a bigger frame fails the channel (both tasks) with RESOURCE_EXHAUSTED naming this key.
          */
         @WithDefault("67108864")

@@ -1,30 +1,28 @@
 package io.millrace.worker.data;
 
 import io.millrace.worker.config.WorkerConfig;
-import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Where peers reach this worker's {@code DataExchange} service: the advertised host and the port the HTTP server
- * (which also serves gRPC) actually listens on. With port 0 (tests, several workers on one host) the real port is
- * known only once the server is bound, which Quarkus then writes back into the port property: so it is read at the
- * moment of registering, never at boot.
+ * Where peers reach this worker's {@code DataExchange} service: the advertised host and the port the data server
+ * actually listens on. With port 0 (the default; tests and local mode run several workers on one host) the real port
+ * is known only once the server is bound: so it is read at the moment of registering, never at boot.
  */
 @ApplicationScoped
 public class DataAddress {
 
     private final String advertisedHost;
+    private final DataPlane dataPlane;
 
-    public DataAddress(WorkerConfig config) {
+    public DataAddress(WorkerConfig config, DataPlane dataPlane) {
         this.advertisedHost = config.data().advertisedHost();
+        this.dataPlane = dataPlane;
     }
 
-    /** {@code host:port}, or empty while the server has not bound its port yet. */
+    /** {@code host:port}, or empty while the data server has not bound its port yet. */
     public Optional<String> current() {
-        String property = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        int port = ConfigProvider.getConfig().getOptionalValue(property, Integer.class).orElse(0);
-        return port > 0 ? Optional.of(advertisedHost + ":" + port) : Optional.empty();
+        var port = dataPlane.boundPort();
+        return port.isPresent() ? Optional.of(advertisedHost + ":" + port.getAsInt()) : Optional.empty();
     }
 }

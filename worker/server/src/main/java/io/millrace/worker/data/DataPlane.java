@@ -9,16 +9,19 @@ import io.millrace.protocol.v1.DataFrame;
 import io.grpc.stub.StreamObserver;
 import io.millrace.worker.config.WorkerConfig;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 
 /**
  * This worker's side of the data plane: the engine's {@link RemoteExchange} over gRPC. Producer ends dial the
  * consumer's worker ({@link OutboundTransfer}, one gRPC connection per peer); consumer ends wait in the
- * {@link InboundRegistry} for the stream the {@link DataExchangeService} accepts ({@link InboundTransfer}).
+ * {@link InboundRegistry} for the stream the {@link DataExchangeService} accepts ({@link InboundTransfer}) on this
+ * worker's data port ({@link DataServer}).
  */
 @ApplicationScoped
 public class DataPlane implements RemoteExchange {
@@ -28,16 +31,42 @@ public class DataPlane implements RemoteExchange {
     private final InboundRegistry registry;
     private final Transfers transfers = new Transfers();
     private final PeerChannels peers;
+    private final String bindHost;
+    private final int port;
+    private final int maxMessageSize;
+    private volatile DataServer server;
 
     @Inject
     public DataPlane(WorkerConfig config) {
-        this(config.data().registrationTimeout(), config.data().maxMessageSize());
+        this(config.data().registrationTimeout(), config.data().maxMessageSize(), config.data().bindHost(),
+                config.data().port());
     }
 
-    /** A data plane outside CDI: a test's second "worker" in the same JVM. */
-    DataPlane(Duration registrationTimeout, int maxMessageSize) {
+    /** A data plane outside CDI: a test's second "worker" in the same JVM ({@link #listen()} it yourself). */
+    DataPlane(Duration registrationTimeout, int maxMessageSize, String bindHost, int port) {
         this.registry = new InboundRegistry(registrationTimeout);
         this.peers = new PeerChannels(maxMessageSize);
+        this.bindHost = bindHost;
+        this.port = port;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    void start(@Observes StartupEvent event) {
+        listen();
+    }
+
+    /** Binds the data port and starts accepting peers' streams. */
+    synchronized void listen() {
+        if (server == null) {
+            server = DataServer.start(bindHost, port, maxMessageSize, new DataExchangeService(this));
+            LOG.infof("data plane listening on %s:%d", bindHost, server.port());
+        }
+    }
+
+    /** The data port actually bound (the configured one, or the ephemeral one for port 0); empty before start. */
+    public OptionalInt boundPort() {
+        DataServer current = server;
+        return current == null ? OptionalInt.empty() : OptionalInt.of(current.port());
     }
 
     @Override
@@ -78,9 +107,17 @@ public class DataPlane implements RemoteExchange {
         close();
     }
 
-    /** Stops every stream and closes the connections to peers. */
+    /** Stops every stream, closes the connections to peers and the data port. */
     void close() {
         transfers.removeAll().forEach(Transfers.Releasable::release);
         peers.close();
+        DataServer current;
+        synchronized (this) {
+            current = server;
+            server = null;
+        }
+        if (current != null) {
+            current.close();
+        }
     }
 }

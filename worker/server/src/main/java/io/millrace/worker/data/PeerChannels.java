@@ -3,6 +3,7 @@ package io.millrace.worker.data;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.millrace.protocol.v1.DataExchangeGrpc;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,15 @@ import java.util.concurrent.TimeUnit;
  * attempts: opening a connection per data channel would cost a handshake each and many sockets.
  */
 final class PeerChannels implements AutoCloseable {
+
+    /**
+     * Idle connections are pinged this often: a peer host that vanished without closing its sockets (power loss, a
+     * network partition) then fails its channels within about this time plus {@link #KEEPALIVE_TIMEOUT} instead of
+     * waiting for TCP's retransmission timeout. A {@code kill -9}ed peer closes its sockets through the kernel and is
+     * noticed at once.
+     */
+    static final Duration KEEPALIVE_TIME = Duration.ofSeconds(10);
+    static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(5);
 
     private final int maxMessageSize;
     private final Map<String, ManagedChannel> channels = new HashMap<>();
@@ -43,6 +53,9 @@ final class PeerChannels implements AutoCloseable {
                 .usePlaintext()
                 // Only credit grants come back, but a peer's error details may be long: same limit both ways.
                 .maxInboundMessageSize(maxMessageSize)
+                .keepAliveTime(KEEPALIVE_TIME.toSeconds(), TimeUnit.SECONDS)
+                .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .keepAliveWithoutCalls(true)
                 .build();
     }
 

@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.containsString;
 import io.millrace.protocol.ProtocolVersion;
 import io.millrace.protocol.v1.Heartbeat;
 import io.millrace.protocol.v1.RegisterWorker;
+import io.millrace.worker.data.DataPlane;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +34,9 @@ class ControlPlaneConnectionIT {
 
     FakeControlPlane controlPlane;
 
+    @Inject
+    DataPlane dataPlane;
+
     @Test
     @Order(1)
     void registersWithItsConfiguredIdentityAndHeartbeats() {
@@ -43,8 +48,9 @@ class ControlPlaneConnectionIT {
         assertThat(registration.getMemoryBytes()).isEqualTo(Runtime.getRuntime().maxMemory());
         assertThat(registration.getHost()).isNotBlank();
         assertThat(registration.getBuildVersion()).isNotBlank();
-        // DataExchange shares the HTTP server: peers must be told the port it actually bound (random in tests).
-        assertThat(registration.getDataAddress()).isEqualTo("127.0.0.1:" + RestAssured.port);
+        // The data port is ephemeral by default: peers must be told the port it actually bound, which is not HTTP's.
+        assertThat(registration.getDataAddress()).isEqualTo("127.0.0.1:" + dataPlane.boundPort().orElseThrow())
+                .isNotEqualTo("127.0.0.1:" + RestAssured.port);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> controlPlane.heartbeats().size() >= 3);
         List<Heartbeat> beats = List.copyOf(controlPlane.heartbeats()).subList(0, 3);

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.grpc.Server;
-import io.grpc.netty.NettyServerBuilder;
 import io.millrace.engine.connector.datagen.DatagenConnector;
 import io.millrace.engine.operators.OperatorFactory;
 import io.millrace.engine.runtime.Connectors;
@@ -36,7 +34,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +44,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +73,6 @@ class TwoWorkerJobIT {
     private final String jobId = UUID.randomUUID().toString();
     private final RecordingListener otherListener = new RecordingListener();
     private DataPlane otherPlane;
-    private Server otherServer;
     private JobSlice otherSlice;
     private Path otherWorkDir;
 
@@ -89,9 +84,6 @@ class TwoWorkerJobIT {
         if (otherPlane != null) {
             otherPlane.close();
         }
-        if (otherServer != null) {
-            otherServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
     }
 
     @Test
@@ -100,10 +92,9 @@ class TwoWorkerJobIT {
         String appAddress = controlPlane.registrations().get(controlPlane.registrations().size() - 1)
                 .getDataAddress();
         assertThat(appAddress).matches("127\\.0\\.0\\.1:\\d+");
-        otherPlane = new DataPlane(Duration.ofSeconds(10), 64 << 20);
-        otherServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(new DataExchangeService(otherPlane)).build().start();
-        String otherAddress = "127.0.0.1:" + otherServer.getPort();
+        otherPlane = new DataPlane(Duration.ofSeconds(10), 64 << 20, "127.0.0.1", 0);
+        otherPlane.listen();
+        String otherAddress = "127.0.0.1:" + otherPlane.boundPort().orElseThrow();
 
         PhysicalPlan plan = TestPlans.numbersToSink(TestSinks.KIND, RECORDS, 0);
         Map<TaskId, String> placement = new HashMap<>();
