@@ -25,19 +25,17 @@ import org.apache.kafka.clients.producer.Producer;
  * transaction. Consumers with {@code isolation.level=read_committed} therefore see a record exactly when
  * the checkpoint that covers the source offsets it came from has completed.
  *
- * <p><b>Why commits go through the live producer.</b> Committing a transaction that another producer
- * opened ("resume transaction") is what Flink does by setting the producer id and epoch by reflection
- * on kafka-clients internals. The public API that makes this legitimate is KIP-939
- * ({@code initTransactions(keepPreparedTxn)}, {@code prepareTransaction()}, {@code
- * completeTransaction(PreparedTxnState)}): in the kafka-clients of this build (4.2.x, from the Quarkus
- * BOM; also 4.3.x) those producer methods are NOT public — they were removed again before release
- * (KAFKA-19414), only {@code PreparedTxnState} and the config key remain — and the 4.3.1 broker still
- * rejects {@code keepPreparedTxn=true} (KAFKA-20739, fixed for 4.4). So this sink uses internals nowhere
- * and commits with the producer that opened the transaction: the writer hands every prepared
+ * <p><b>Commits go through the live producer when there is one.</b> The writer hands every prepared
  * transaction, with its producer, to the process-wide {@link PreparedTransactions}; the commit finds it
  * there by committable. When a task fails or is cancelled, the writer aborts its open transaction but
  * leaves the prepared ones alive there, so the next attempt's {@link #recover} — in the same worker
- * process — commits those of the restored checkpoint.
+ * process — commits those of the restored checkpoint with their own producers.
+ *
+ * <p><b>When the producer is gone</b> (its worker process died between the checkpoint's completion and
+ * the commit notification, or a surviving process holds it while another recovers), the transaction is
+ * resumed by producer id and epoch ({@link TransactionResumer}, Flink's technique: the public KIP-939
+ * API is not in kafka-clients 4.2/4.3) and committed. Should a kafka-clients upgrade break the resume,
+ * the sink logs the loss at SEVERE with the ids and counts it in {@link #unresumable()}.
  *
  * <p><b>Recovery</b> (job restored from a checkpoint, before any writer starts): commit the restored
  * committables (idempotent: one already committed is recognised because the coordinator no longer
@@ -47,13 +45,6 @@ import org.apache.kafka.clients.producer.Producer;
  * aborts leftovers of dead attempts — also of ids a smaller new parallelism never reuses — so they do
  * not hold back read_committed consumers until the 15-minute transaction timeout. New writers fence
  * their own ids again on first use.
- *
- * <p><b>Known limit.</b> If the worker PROCESS dies in the short window between a checkpoint's
- * completion and the commit notification reaching the sink, the restored transaction can no longer be
- * committed without KIP-939: recovery logs it at SEVERE with its ids ({@link #unresumable()} counts it)
- * and aborts it — that checkpoint's output of that subtask is lost. Task failures inside a running
- * worker (the engine's restart path) are not affected. Switch to the KIP-939 API once kafka-clients
- * exposes it (kafka 4.4+).
  *
  * <p>One instance per sink node per job attempt; thread-safe.
  */
@@ -72,6 +63,7 @@ public final class KafkaSink implements Sink<KafkaCommittable> {
   private final PreparedTransactions prepared;
   private final TransactionalIds ids;
   private final AtomicLong unresumable = new AtomicLong();
+  private final AtomicLong resumed = new AtomicLong();
 
   KafkaSink(String jobId, KafkaSinkSettings settings, RecordRouter router, ProducerSettings producerSettings,
       Function<Map<String, Object>, Producer<byte[], byte[]>> producerFactory, PreparedTransactions prepared) {
@@ -170,9 +162,14 @@ public final class KafkaSink implements Sink<KafkaCommittable> {
     }
   }
 
-  /** Restored transactions that could not be committed (worker process lost between completion and commit). */
+  /** Transactions of completed checkpoints that could be neither committed nor resumed (should stay 0). */
   public long unresumable() {
     return unresumable.get();
+  }
+
+  /** Transactions committed by resuming them after their producer was lost ({@link TransactionResumer}). */
+  public long resumed() {
+    return resumed.get();
   }
 
   private void commitOne(KafkaCommittable c, TransactionInspector[] inspector, boolean recovering) throws Exception {
@@ -187,12 +184,20 @@ public final class KafkaSink implements Sink<KafkaCommittable> {
     if (!inspector[0].isStillOpen(c)) {
       return; // committed before (a repeated commit after a failure): idempotent
     }
-    unresumable.incrementAndGet();
-    LOG.severe(() -> "kafka-sink job=" + jobId + " node=" + settings.nodeId() + ": transaction "
-        + c.transactionalId() + " (producerId=" + c.producerId() + " epoch=" + c.epoch() + ") belongs to a "
-        + "completed checkpoint but its producer is gone (worker process restarted before the commit); "
-        + "kafka-clients offers no public API to resume it (KIP-939), so it will be aborted and its records are "
-        + "missing from the committed output" + (recovering ? "" : " (found during a commit)"));
+    try (Producer<byte[], byte[]> fresh = producerFactory.apply(producerSettings.transactional(c.transactionalId()))) {
+      TransactionResumer.resumeAndCommit(fresh, c, inspector[0].transactionV2());
+      resumed.incrementAndGet();
+      LOG.warning(() -> "kafka-sink job=" + jobId + " node=" + settings.nodeId() + ": committed transaction "
+          + c.transactionalId() + " (producerId=" + c.producerId() + " epoch=" + c.epoch() + ") of a completed "
+          + "checkpoint by resuming it: its producer was gone (worker process lost before the commit)"
+          + (recovering ? "" : " (found during a commit)"));
+    } catch (UnsupportedOperationException e) {
+      unresumable.incrementAndGet();
+      LOG.severe(() -> "kafka-sink job=" + jobId + " node=" + settings.nodeId() + ": transaction "
+          + c.transactionalId() + " (producerId=" + c.producerId() + " epoch=" + c.epoch() + ") belongs to a "
+          + "completed checkpoint but its producer is gone and it cannot be resumed (" + e.getMessage() + "): it "
+          + "will be aborted and its records are missing from the committed output");
+    }
   }
 
   /** {@code initTransactions} on {@code transactionalId}: fences its producer and aborts its open transaction. */

@@ -50,6 +50,15 @@ final class TransactionInspector implements AutoCloseable {
         && d.producerEpoch() == committable.epoch();
   }
 
+  /**
+   * Whether the cluster's finalized {@code transaction.version} is 2 or more (KIP-890): a resumed
+   * transaction must be ended with the protocol it was opened with.
+   */
+  boolean transactionV2() throws Exception {
+    var finalized = get(admin.describeFeatures().featureMetadata()).finalizedFeatures().get("transaction.version");
+    return finalized != null && finalized.maxVersionLevel() >= 2;
+  }
+
   /** Ids starting with {@code prefix} that hold an open transaction. */
   List<String> openTransactions(String prefix) throws Exception {
     var listings = get(admin.listTransactions(new ListTransactionsOptions().filterStates(OPEN)).all());
