@@ -82,7 +82,8 @@ public final class BuiltinConnectors implements ConnectorProvider {
                 new ForbiddenWhen("startTimestamp", "startFrom", Set.of("earliest", "latest", "committed"),
                     "startTimestamp needs startFrom: timestamp")),
         List.of("exactly one of topic, topics, topicPattern", "startTimestamp with startFrom: timestamp only"),
-        new KafkaSourceOutputType());
+        new KafkaSourceOutputType())
+        .withPositionSettings("topic", "topics", "topicPattern", "bootstrapServers");
   }
 
   static ConnectorDescriptor kafkaSink() {
@@ -136,7 +137,8 @@ public final class BuiltinConnectors implements ConnectorProvider {
                 new RequiredWhen("fields", "generator", Set.of("fields"), "add `fields`, e.g. fields: [{name: id, kind: sequence}]"),
                 new ForbiddenWhen("fields", "generator", Set.of("nexmark"), "the nexmark generator has fixed fields: remove `fields`"),
                 new ForbiddenWhen("nexmark", "generator", Set.of("fields"), "`nexmark` options need generator: nexmark")),
-        List.of(), new DatagenOutputType());
+        List.of(), new DatagenOutputType())
+        .withPositionSettings("generator", "seed");
   }
 
   static ConnectorDescriptor httpSource() {
@@ -146,7 +148,8 @@ public final class BuiltinConnectors implements ConnectorProvider {
             required("stream", id(), "Stream name in the ingest URL.").withExample("clicks"),
             format(),
             optional("maxRecordSize", size(), "Largest accepted record.").withDefault("1MB")),
-        List.of());
+        List.of())
+        .withPositionSettings("stream");
   }
 
   static ConnectorDescriptor fileSink() {

@@ -18,6 +18,7 @@ import io.millrace.spec.catalog.Condition.RequiredWhen;
 import io.millrace.spec.catalog.SettingType.MapType;
 import io.millrace.spec.catalog.SettingType.ObjectType;
 import io.millrace.spec.expr.ExpressionKind;
+import io.millrace.spec.statediff.BuiltinStateModels;
 import java.util.List;
 import java.util.Set;
 
@@ -150,7 +151,7 @@ public final class BuiltinNodeKinds {
         List.of(new SideOutput(SideOutput.LATE, "Records that arrived after allowedLateness.", "lateOutput"), DEAD_LETTER),
         List.of("needs `keyBy` or a key-by input", "sliding windows: `slide` must not exceed `size`",
             "aggregate names are unique and differ from key, windowStart, windowEnd"),
-        false);
+        false).withStateModel(BuiltinStateModels::windowAggregate);
   }
 
   static NodeKindDescriptor join() {
@@ -174,7 +175,7 @@ public final class BuiltinNodeKinds {
                 new ForbiddenWhen("window", "mode", Set.of("interval"), "interval joins take `interval`, not `window`"),
                 new RequiredWhen("interval", "mode", Set.of("interval"), "add `interval`, e.g. interval: {before: 5m, after: 5m}"),
                 new ForbiddenWhen("interval", "mode", Set.of("window"), "window joins take `window`, not `interval`")),
-        2, 2, false, List.of(DEAD_LETTER), List.of("exactly 2 inputs: left then right"), false);
+        2, 2, false, List.of(DEAD_LETTER), List.of("exactly 2 inputs: left then right"), false).withStateModel(BuiltinStateModels::join);
   }
 
   static NodeKindDescriptor lookupJoin() {
@@ -188,7 +189,7 @@ public final class BuiltinNodeKinds {
             optional("ttl", duration(), "Forget table rows not updated for this long (default: keep forever).").withExample("1d"),
             optional("onMissing", oneOf("emit", "drop"), "What to do when no table row matches: emit with right = null, or drop.")
                 .withDefault("emit")),
-        2, 2, false, List.of(DEAD_LETTER), List.of("exactly 2 inputs: stream then table"), false);
+        2, 2, false, List.of(DEAD_LETTER), List.of("exactly 2 inputs: stream then table"), false).withStateModel(BuiltinStateModels::lookupJoin);
   }
 
   static NodeKindDescriptor deduplicate() {
@@ -197,7 +198,7 @@ public final class BuiltinNodeKinds {
         ObjectType.of(
             keyBySetting(),
             required("ttl", duration(), "How long a key is remembered.").withExample("1h")),
-        1, 1, true, List.of(DEAD_LETTER), List.of("needs `keyBy` or a key-by input"), false);
+        1, 1, true, List.of(DEAD_LETTER), List.of("needs `keyBy` or a key-by input"), false).withStateModel(BuiltinStateModels::deduplicate);
   }
 
   static NodeKindDescriptor process() {
@@ -228,6 +229,6 @@ public final class BuiltinNodeKinds {
         1, 1, true, List.of(DEAD_LETTER),
         List.of("needs `keyBy` or a key-by input", "state names are unique and not value, key, timestamp or timer",
             "update names only declared state"),
-        false);
+        false).withStateModel(BuiltinStateModels::process);
   }
 }

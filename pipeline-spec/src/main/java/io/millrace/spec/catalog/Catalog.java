@@ -7,6 +7,7 @@ import io.millrace.spec.catalog.SettingType.ListType;
 import io.millrace.spec.catalog.SettingType.ObjectType;
 import io.millrace.spec.catalog.SettingType.StringType;
 import io.millrace.spec.expr.ExpressionKind;
+import io.millrace.spec.statediff.BuiltinStateModels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -61,7 +62,8 @@ public final class Catalog {
         ? List.of(new SideOutput(SideOutput.DEAD_LETTER, "Records whose expression failed, with the reason.", null))
         : List.of();
     return new NodeKindDescriptor(c.name(), c.role(), c.description(), c.settings(),
-        source ? 0 : 1, source ? 0 : -1, false, outputs, c.rules(), true, c.outputType());
+        source ? 0 : 1, source ? 0 : -1, false, outputs, c.rules(), true, c.outputType(),
+        source ? BuiltinStateModels.source(c.positionSettings()) : BuiltinStateModels.sink());
   }
 
   private static boolean containsExpression(SettingType type) {

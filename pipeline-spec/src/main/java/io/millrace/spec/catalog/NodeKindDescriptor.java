@@ -1,5 +1,6 @@
 package io.millrace.spec.catalog;
 
+import io.millrace.spec.statediff.NodeStateModel;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  *     the schema's description; checked by the validator)
  * @param sourceOutput for a source, the record type it emits given its settings; the other kinds'
  *     output types follow the operator rules of the validator's type flow
+ * @param stateModel the state a node of this kind keeps, as a function of its settings (DESIGN.md
+ *     §8.1): what the state diff between two pipeline versions compares
  */
 public record NodeKindDescriptor(
     String name,
@@ -28,12 +31,37 @@ public record NodeKindDescriptor(
     List<SideOutput> sideOutputs,
     List<String> rules,
     boolean connector,
-    OutputTypeRule sourceOutput) {
+    OutputTypeRule sourceOutput,
+    NodeStateModel stateModel) {
 
   public NodeKindDescriptor {
     sideOutputs = List.copyOf(sideOutputs);
     rules = List.copyOf(rules);
     sourceOutput = sourceOutput == null ? OutputTypeRule.declaredSchemaOrDynamic() : sourceOutput;
+    stateModel = stateModel == null ? NodeStateModel.STATELESS : stateModel;
+  }
+
+  /** A kind that keeps no state (until {@link #withStateModel}). */
+  public NodeKindDescriptor(
+      String name,
+      NodeRole role,
+      String description,
+      SettingType.ObjectType settings,
+      int minInputs,
+      int maxInputs,
+      boolean keyed,
+      List<SideOutput> sideOutputs,
+      List<String> rules,
+      boolean connector,
+      OutputTypeRule sourceOutput) {
+    this(name, role, description, settings, minInputs, maxInputs, keyed, sideOutputs, rules, connector, sourceOutput,
+        NodeStateModel.STATELESS);
+  }
+
+  /** This kind, keeping the state {@code model} declares. */
+  public NodeKindDescriptor withStateModel(NodeStateModel model) {
+    return new NodeKindDescriptor(name, role, description, settings, minInputs, maxInputs, keyed, sideOutputs, rules,
+        connector, sourceOutput, model);
   }
 
   /** A kind whose sources, if any, are typed by their declared {@code schema} only. */
