@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.millrace.controlplane.ingest.service.BodyFormat;
+import io.millrace.controlplane.ingest.service.StreamIngest;
 import io.millrace.controlplane.job.restart.RestartPolicy;
 import io.millrace.controlplane.job.service.JobService;
 import io.millrace.controlplane.job.service.SubmitOptions;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.TestInstance;
  * {@code kafka-sink} exactly-once. A worker holding a window/sink subtask is killed with {@code kill -9} after the
  * first completed checkpoint, a replacement worker starts, the job recovers from the checkpoint (sink recovery on one
  * worker before the others deploy) and FINISHES. The output topic read with {@code read_committed} must equal the
- * counts computed from the produced events, window for window, none twice.
+ * counts computed from the produced events, window for window, none twice. A second test runs the HTTP-ingest path
+ * (stream records → tenant topic → {@code http-source} on a worker → exactly-once sink) on the same fleet.
  *
  * <p>Needs the worker jar: {@code mvn -pl worker/server -am package -DskipTests}. {@code -Dcluster.kafka.events=N}
  * changes N (default 400,000). Worker logs: {@code control-plane/target/cluster-it/<run>/logs}.
@@ -78,6 +81,9 @@ class ClusterKafkaExactlyOnceIT {
 
     @Inject
     JobService jobs;
+
+    @Inject
+    StreamIngest ingest;
 
     private final ObjectMapper json = new ObjectMapper();
     private Path run;
@@ -206,6 +212,72 @@ class ClusterKafkaExactlyOnceIT {
         int written = kafka.readAll(out, false).size();
         LOG.infof("job=%s: %d windows committed exactly once; %d window documents written in all (aborted ones"
                 + " included); recovery %d ms", job, committed.size(), written, recoveryMillis);
+    }
+
+    /**
+     * The HTTP-ingest path end to end: records accepted by the control plane's ingest ({@link StreamIngest}, what
+     * {@code POST /api/v1/streams/{stream}/records} calls after authentication — the REST layer has its own test) land
+     * in the tenant's stream topic, and a job's {@code http-source} on a worker PROCESS reads them like a Kafka source:
+     * filtered and written exactly-once, every accepted record that passes the filter arrives once. Records posted
+     * BEFORE the job starts are read too (the source starts from the earliest record when it has no offsets).
+     */
+    @Test
+    void recordsPostedToAStreamReachTheHttpSourceOfAJobOnAWorker() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String stream = "orders-" + suffix;
+        String out = TENANT + ".http-out-" + suffix;
+        kafka.create(out, 1);
+        int perRequest = 500;
+        ingest.ingest(TENANT, stream, ndjson(0, perRequest), BodyFormat.NDJSON);
+
+        String spec = """
+                apiVersion: millrace.io/v1
+                kind: Pipeline
+                metadata: {name: http-ingest-e2e}
+                spec:
+                  parallelism: 1
+                  checkpointing: {interval: 1s, mode: exactly-once}
+                  nodes:
+                    - {id: orders, type: http-source, stream: %s, format: json,
+                       schema: {fields: [{name: id, type: int}, {name: amount, type: int}]}}
+                    - {id: big, type: filter, inputs: [orders], expression: "value.amount >= 50"}
+                    - {id: out, type: kafka-sink, inputs: [big], topic: %s, format: json, delivery: exactly-once}
+                """.formatted(stream, out);
+        UUID jobId = jobs.submit(TENANT, spec, new SubmitOptions(null, null, null, Duration.ofSeconds(1))).id();
+        String job = jobId.toString();
+        await().atMost(JOB_DONE).until(() -> "RUNNING".equals(probe.job(job).state()));
+        // A second batch while the job runs.
+        ingest.ingest(TENANT, stream, ndjson(perRequest, perRequest), BodyFormat.NDJSON);
+
+        List<Long> expected = new java.util.ArrayList<>();
+        for (long id = 0; id < 2L * perRequest; id++) {
+            if (amount(id) >= 50) {
+                expected.add(id);
+            }
+        }
+        await().atMost(JOB_DONE).pollInterval(Duration.ofMillis(500)).until(() ->
+                kafka.readAll(out, true).size() >= expected.size());
+        jobs.cancel(TENANT, jobId).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String doc : kafka.readAll(out, true)) {
+            JsonNode record = json.readTree(doc);
+            assertThat(record.path("amount").asLong()).isGreaterThanOrEqualTo(50);
+            ids.add(record.path("id").asLong());
+        }
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static long amount(long id) {
+        return (id * 37) % 100;
+    }
+
+    private static byte[] ndjson(long from, int count) {
+        StringBuilder body = new StringBuilder();
+        for (long id = from; id < from + count; id++) {
+            body.append("{\"id\":").append(id).append(",\"amount\":").append(amount(id)).append("}\n");
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
