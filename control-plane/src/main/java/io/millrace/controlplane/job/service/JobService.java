@@ -32,15 +32,18 @@ public class JobService {
     private final CheckpointStore checkpoints;
     private final JobMasters masters;
     private final JobsConfig config;
+    private final KafkaTopicCheck topicCheck;
     private final SpecPlanner planner = new SpecPlanner();
     private final PlanCodec planCodec = new PlanCodec();
     private final RestartPolicyCodec restartCodec = new RestartPolicyCodec();
 
-    public JobService(JobStore store, CheckpointStore checkpoints, JobMasters masters, JobsConfig config) {
+    public JobService(JobStore store, CheckpointStore checkpoints, JobMasters masters, JobsConfig config,
+            KafkaTopicCheck topicCheck) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.masters = masters;
         this.config = config;
+        this.topicCheck = topicCheck;
     }
 
     /** Compiles and persists the spec as a new job (CREATED) and starts scheduling it. Invalid spec: no job. */
@@ -78,6 +81,7 @@ public class JobService {
         Format format = SpecPlanner.formatOf(specText, options.format());
         SpecPlanner.Planned planned = planner.plan(specText, format, options.parallelism());
         TenantTopicPolicy.check(tenantId, planned.pipeline());
+        topicCheck.check(tenantId, planned.pipeline());
         CheckpointingSpec checkpointing = planned.pipeline().spec().checkpointing();
         Duration interval = options.checkpointInterval() != null ? options.checkpointInterval()
                 : checkpointing != null ? checkpointing.interval() : config.checkpointInterval();
