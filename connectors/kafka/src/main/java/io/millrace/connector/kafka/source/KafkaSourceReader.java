@@ -129,8 +129,8 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
         if (split.stopOffset() != KafkaSplit.PartitionSplit.UNBOUNDED && record.offset() >= split.stopOffset()) {
           break; // bounded: records after the end seen at start belong to no one here
         }
+        background.read(record.timestamp()); // before: the chain may hold the record a while (lag age)
         converter.convert(record, partitionOutput);
-        background.read(record.timestamp());
       }
       background.position(tp, consumer.position(tp));
     }
