@@ -87,7 +87,7 @@ class KafkaSinkDeadLetterIT {
     assertThat(written.get(0)).contains("\"seq\":0");
     assertThat(written.get(1)).contains("\"seq\":4");
 
-    List<Map<?, ?>> dead = bad.committedValues().stream().map(v -> (Map<?, ?>) v).toList();
+    List<Map<?, ?>> dead = bad.committedValues().stream().<Map<?, ?>>map(v -> (Map<?, ?>) v).toList();
     assertThat(dead).hasSize(3);
     assertThat(dead).allSatisfy(d -> assertThat(d.get("node")).isEqualTo("out"));
     assertThat(reasonOf(dead, 1)).contains("kafka-sink node out: the message for topic " + topic + " is ")
