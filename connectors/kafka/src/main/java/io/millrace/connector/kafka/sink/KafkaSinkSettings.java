@@ -46,7 +46,7 @@ public record KafkaSinkSettings(String nodeId, String topic, String topicExpress
       throw new IllegalArgumentException("kafka-sink node " + nodeId
           + ": no Kafka cluster: set 'bootstrapServers' (e.g. kafka-1:9092) or configure the tenant's default cluster");
     }
-    RecordFormat format = RecordFormats.of(nodeId, settings.get("format"));
+    RecordFormat format = RecordFormats.of("kafka-sink", nodeId, settings, true);
     Delivery delivery = Delivery.of(nodeId, String.valueOf(settings.getOrDefault("delivery", "exactly-once")));
     return new KafkaSinkSettings(nodeId, topic, topicExpression, text(settings, "key"), format, delivery, bootstrap,
         maxRequestSize(nodeId, settings.get("maxRequestSize")), unreachableTimeout(nodeId, settings.get("unreachableTimeout")));

@@ -62,7 +62,7 @@ final class RecordRouter {
       byte[] key = keyExpression == null ? null : keyBytes(evaluate(keyExpression, "key", record));
       byte[] value;
       try {
-        value = format.encode(record.value());
+        value = format.encode(target, record.value());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("kafka-sink node " + nodeId + ": cannot write the record as "
             + format.name() + ": " + e.getMessage(), e);
@@ -128,7 +128,9 @@ final class RecordRouter {
     if (key instanceof Number || key instanceof Boolean) {
       return key.toString().getBytes(StandardCharsets.UTF_8);
     }
-    return format.encode(key);
+    // an Avro schema describes the value, not the key: other keys as JSON
+    return format.name().equals("avro") ? io.millrace.connector.kafka.format.JsonFormat.INSTANCE.encode(key)
+        : format.encode(key);
   }
 
   private CompiledExpression compile(ExpressionCompiler compiler, String setting, String text, RecordType input,

@@ -44,7 +44,7 @@ record KafkaSourceSettings(String nodeId, TopicSelection topics, RecordFormat fo
     }
     Duration apiTimeout = client.containsKey("default.api.timeout.ms")
         ? Duration.ofMillis(Long.parseLong(client.get("default.api.timeout.ms").toString())) : unreachable;
-    return new KafkaSourceSettings(nodeId, topics(nodeId, settings), RecordFormats.of(nodeId, settings.get("format")),
+    return new KafkaSourceSettings(nodeId, topics(nodeId, settings), RecordFormats.of("kafka-source", nodeId, settings, false),
         startFrom(nodeId, settings), servers, text(settings, "groupId", "millrace-" + nodeId),
         duration(nodeId, settings, "partitionDiscoveryInterval", DEFAULT_DISCOVERY_INTERVAL),
         Boolean.TRUE.equals(settings.get("includeMetadata")), Boolean.TRUE.equals(settings.get("bounded")),
