@@ -43,10 +43,29 @@ public final class BuiltinConnectors implements ConnectorProvider {
   }
 
   private static SettingDescriptor format() {
-    return optional("format", oneOf("json", "text", "bytes"),
-            "Record encoding: json (an object per message), text (a string per message), bytes.")
+    return optional("format", oneOf("json", "text", "bytes", "avro"),
+            "Record encoding: json (an object per message), text (a string per message), bytes, avro (binary Avro: "
+                + "with schemaRegistryUrl in the Confluent wire format, else plain with avroSchema).")
         .withDefault("json");
   }
+
+  private static SettingDescriptor avroSchema(String role) {
+    return optional("avroSchema", string(), "Avro schema (JSON text) of the message values, format avro: " + role)
+        .withExample("{\"type\": \"record\", \"name\": \"Order\", \"fields\": [{\"name\": \"id\", \"type\": \"long\"}]}");
+  }
+
+  private static SettingDescriptor schemaRegistryUrl(String role) {
+    return optional("schemaRegistryUrl", string(), "Schema registry (Confluent-compatible REST API), format avro: " + role)
+        .withExample("http://schema-registry:8081");
+  }
+
+  private static SettingDescriptor unreachableTimeout() {
+    return optional("unreachableTimeout", SettingTypes.duration(),
+            "Fail the task (the job restarts under its restart strategy) when no broker answered for this long.")
+        .withDefault("30s");
+  }
+
+  private static final Set<String> NOT_AVRO = Set.of("json", "text", "bytes");
 
   static ConnectorDescriptor kafkaSource() {
     return new ConnectorDescriptor(KAFKA_SOURCE, NodeRole.SOURCE, "Reads records from Kafka topics.",
@@ -73,15 +92,22 @@ public final class BuiltinConnectors implements ConnectorProvider {
                     + "so expressions can read the Kafka metadata.")
                     .withDefault(false),
                 optional("bounded", bool(), "Stop at the end offsets seen at start (tests and backfills); default: run until cancelled.")
-                    .withDefault(false))
+                    .withDefault(false),
+                avroSchema("without a registry the writers' schema of every message; with one, the schema records "
+                    + "are read as (schema resolution), default: each message's writer schema."),
+                schemaRegistryUrl("messages carry a schema id (magic byte 0, 4-byte id); writer schemas are fetched by id."),
+                unreachableTimeout())
             .withConditions(
+                new ForbiddenWhen("avroSchema", "format", NOT_AVRO, "avroSchema needs format: avro"),
+                new ForbiddenWhen("schemaRegistryUrl", "format", NOT_AVRO, "schemaRegistryUrl needs format: avro"),
                 new ExactlyOneOf(List.of("topic", "topics", "topicPattern"),
                     "set one of `topic`, `topics` (a list) or `topicPattern` (a regular expression)"),
                 new RequiredWhen("startTimestamp", "startFrom", Set.of("timestamp"),
                     "add startTimestamp, e.g. startTimestamp: 2024-03-01T00:00:00Z"),
                 new ForbiddenWhen("startTimestamp", "startFrom", Set.of("earliest", "latest", "committed"),
                     "startTimestamp needs startFrom: timestamp")),
-        List.of("exactly one of topic, topics, topicPattern", "startTimestamp with startFrom: timestamp only"),
+        List.of("exactly one of topic, topics, topicPattern", "startTimestamp with startFrom: timestamp only",
+            "format avro needs avroSchema or schemaRegistryUrl"),
         new KafkaSourceOutputType())
         .withPositionSettings("topic", "topics", "topicPattern", "bootstrapServers");
   }
@@ -100,10 +126,18 @@ public final class BuiltinConnectors implements ConnectorProvider {
                     .withDefault("exactly-once"),
                 optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster).")
                     .withExample("kafka-1:9092"),
-                optional("maxRequestSize", size(), "Largest produce request.").withDefault("1MB"))
+                optional("maxRequestSize", size(), "Largest message; a larger record goes to the dead-letter output.")
+                    .withDefault("1MB"),
+                avroSchema("the schema records are written with (required for avro)."),
+                schemaRegistryUrl("the schema is registered under subject <topic>-value and its id prefixes each "
+                    + "message (Confluent wire format)."),
+                unreachableTimeout())
             .withConditions(new ExactlyOneOf(List.of("topic", "topicExpression"),
-                "set either `topic` (fixed) or `topicExpression` (per record)")),
-        List.of("exactly one of topic, topicExpression"));
+                "set either `topic` (fixed) or `topicExpression` (per record)"),
+                new RequiredWhen("avroSchema", "format", Set.of("avro"), "format avro writes with avroSchema: add it"),
+                new ForbiddenWhen("avroSchema", "format", NOT_AVRO, "avroSchema needs format: avro"),
+                new ForbiddenWhen("schemaRegistryUrl", "format", NOT_AVRO, "schemaRegistryUrl needs format: avro")),
+        List.of("exactly one of topic, topicExpression", "format avro needs avroSchema"));
   }
 
   static ConnectorDescriptor datagenSource() {

@@ -4,9 +4,9 @@ package io.millrace.connector.kafka.format;
  * How a Kafka message value becomes a record value (source) and back (sink), in the record model of
  * {@code pipeline-spec/docs/expressions.md}. Implementations are stateless and thread-safe.
  */
-public sealed interface RecordFormat permits JsonFormat, TextFormat, BytesFormat {
+public sealed interface RecordFormat permits JsonFormat, TextFormat, BytesFormat, AvroFormat, ConfluentAvroFormat {
 
-  /** The spec name ({@code json}, {@code text}, {@code bytes}). */
+  /** The spec name ({@code json}, {@code text}, {@code bytes}, {@code avro}). */
   String name();
 
   /**
@@ -22,6 +22,14 @@ public sealed interface RecordFormat permits JsonFormat, TextFormat, BytesFormat
    *     says which type was found), so a sink can route the record to its dead-letter output
    */
   byte[] encode(Object value);
+
+  /**
+   * Encodes one record value for {@code topic}: the same as {@link #encode(Object)} unless the format
+   * depends on the topic (Avro with a schema registry: the subject is {@code <topic>-value}).
+   */
+  default byte[] encode(String topic, Object value) {
+    return encode(value);
+  }
 
   /** The outcome of decoding one message. */
   sealed interface Decoded {

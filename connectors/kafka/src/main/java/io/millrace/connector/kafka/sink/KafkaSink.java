@@ -86,20 +86,27 @@ public final class KafkaSink implements Sink<KafkaCommittable> {
     if (settings.delivery() != Delivery.EXACTLY_ONCE) {
       String clientId = "millrace-" + jobId + "-" + settings.nodeId() + "-" + subtask;
       return new PlainWriter(settings.nodeId(), subtask, settings.delivery(), router,
-          producerFactory.apply(producerSettings.plain(clientId, settings.delivery())), retention(clientId));
+          producerFactory.apply(producerSettings.plain(clientId, settings.delivery())), retention(clientId),
+          new SinkWatch(settings, subtask, producerSettings.admin(clientId + ".watch")));
     }
     TransactionInspector inspector = new TransactionInspector(producerSettings.admin(ids.id(subtask, 0) + ".admin"));
+    SinkWatch watch = new SinkWatch(settings, subtask, producerSettings.admin(ids.id(subtask, 0) + ".watch"));
     try {
       abortLeftoversOf(subtask, inspector);
     } catch (Exception e) {
       inspector.close();
+      watch.close();
+      RuntimeException unreachable = watch.unreachable(e);
+      if (unreachable != null) {
+        throw unreachable;
+      }
       throw new KafkaSinkException("kafka-sink node " + settings.nodeId() + " subtask " + subtask
           + ": cannot list or fence the transactions left open by an earlier run on " + settings.bootstrapServers()
           + " (is the cluster reachable?): " + e.getMessage(), e);
     }
     return new TransactionalWriter(settings.nodeId(), subtask, POOL_SIZE, ids, router,
         id -> producerFactory.apply(producerSettings.transactional(id)), prepared, inspector,
-        retention(ids.id(subtask, 0)));
+        retention(ids.id(subtask, 0)), watch);
   }
 
   /** Watches the writer's topics' retention (see {@link ExpiredTimestamps}): its own Admin client, closed with it. */

@@ -18,11 +18,15 @@ import java.util.Map;
  * @param delivery the delivery guarantee
  * @param bootstrapServers the cluster to write to
  * @param maxRequestSize the producer's {@code max.request.size} in bytes
+ * @param unreachableTimeout after this long without any broker answering, the task fails (default 30 s); also
+ *     bounds how long a send may wait for metadata or buffer space and how long a record may wait for delivery
  */
 public record KafkaSinkSettings(String nodeId, String topic, String topicExpression, String keyExpression,
-    RecordFormat format, Delivery delivery, String bootstrapServers, int maxRequestSize) {
+    RecordFormat format, Delivery delivery, String bootstrapServers, int maxRequestSize,
+    java.time.Duration unreachableTimeout) {
 
   static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+  static final java.time.Duration DEFAULT_UNREACHABLE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   /**
    * @param defaultBootstrapServers the tenant's configured cluster, used when the node names none (may be null)
@@ -42,10 +46,21 @@ public record KafkaSinkSettings(String nodeId, String topic, String topicExpress
       throw new IllegalArgumentException("kafka-sink node " + nodeId
           + ": no Kafka cluster: set 'bootstrapServers' (e.g. kafka-1:9092) or configure the tenant's default cluster");
     }
-    RecordFormat format = RecordFormats.of(nodeId, settings.get("format"));
+    RecordFormat format = RecordFormats.of("kafka-sink", nodeId, settings, true);
     Delivery delivery = Delivery.of(nodeId, String.valueOf(settings.getOrDefault("delivery", "exactly-once")));
     return new KafkaSinkSettings(nodeId, topic, topicExpression, text(settings, "key"), format, delivery, bootstrap,
-        maxRequestSize(nodeId, settings.get("maxRequestSize")));
+        maxRequestSize(nodeId, settings.get("maxRequestSize")), unreachableTimeout(nodeId, settings.get("unreachableTimeout")));
+  }
+
+  private static java.time.Duration unreachableTimeout(String nodeId, Object setting) {
+    if (setting == null) {
+      return DEFAULT_UNREACHABLE_TIMEOUT;
+    }
+    java.time.Duration d = io.millrace.spec.model.Durations.parse(setting.toString())
+        .filter(v -> !v.isZero() && !v.isNegative())
+        .orElseThrow(() -> new IllegalArgumentException("kafka-sink node " + nodeId + ": unreachableTimeout '"
+            + setting + "' is not a positive duration; write e.g. 30s"));
+    return d;
   }
 
   private static int maxRequestSize(String nodeId, Object setting) {

@@ -24,21 +24,24 @@ final class PlainWriter implements SinkWriter<KafkaCommittable> {
   private final Producer<byte[], byte[]> producer;
   private final SendFailures failures;
   private final ExpiredTimestamps expired;
+  private final SinkWatch watch;
   private long reported;
 
   PlainWriter(String nodeId, int subtask, Delivery delivery, RecordRouter router, Producer<byte[], byte[]> producer,
-      TopicRetention retention) {
+      TopicRetention retention, SinkWatch watch) {
+    this.watch = watch;
     this.nodeId = nodeId;
     this.subtask = subtask;
     this.delivery = delivery;
     this.router = router;
     this.producer = producer;
-    this.failures = new SendFailures(nodeId, subtask);
+    this.failures = new SendFailures(nodeId, subtask, watch);
     this.expired = new ExpiredTimestamps(nodeId, subtask, retention, System::currentTimeMillis);
   }
 
   @Override
   public void write(StreamRecord record) {
+    watch.checkSometimes();
     if (delivery == Delivery.AT_LEAST_ONCE) {
       failures.throwIfAny();
     }
@@ -49,6 +52,7 @@ final class PlainWriter implements SinkWriter<KafkaCommittable> {
 
   @Override
   public KafkaCommittable preCommit(long checkpointId) {
+    watch.check();
     expired.report(checkpointId);
     if (delivery == Delivery.AT_LEAST_ONCE) {
       producer.flush();
@@ -70,5 +74,6 @@ final class PlainWriter implements SinkWriter<KafkaCommittable> {
     // at-least-once: whatever is unflushed is replayed from the last checkpoint, so no need to wait long
     producer.close(Duration.ofSeconds(delivery == Delivery.AT_LEAST_ONCE ? 0 : 5));
     expired.close();
+    watch.close();
   }
 }

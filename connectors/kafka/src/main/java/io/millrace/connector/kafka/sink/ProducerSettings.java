@@ -30,10 +30,14 @@ final class ProducerSettings {
     this.settings = settings;
   }
 
+  /** Admin calls give up after {@code unreachableTimeout} (unless the worker's client properties say otherwise). */
   Map<String, Object> admin(String clientId) {
     Map<String, Object> p = new HashMap<>(clientProperties);
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+    long unreachable = settings.unreachableTimeout().toMillis();
+    p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) unreachable);
+    p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(unreachable, 30_000));
     return p;
   }
 
@@ -66,6 +70,14 @@ final class ProducerSettings {
     // throughput: small records are only cheap in batches; 5 ms adds nothing to a checkpoint-bound latency
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
     p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+    // A cluster that does not answer must surface as a task failure within unreachableTimeout, not after the
+    // client's defaults (send blocks up to 60 s for metadata, a record waits up to 120 s for delivery).
+    long unreachable = settings.unreachableTimeout().toMillis();
+    p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, unreachable);
+    p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(unreachable, 30_000));
+    long linger = Long.parseLong(p.get(ProducerConfig.LINGER_MS_CONFIG).toString());
+    long request = Long.parseLong(p.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG).toString());
+    p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(unreachable, linger + request));
     return p;
   }
 }

@@ -21,9 +21,12 @@ final class SendFailures {
     }
   };
 
-  SendFailures(String nodeId, int subtask) {
+  private final SinkWatch watch;
+
+  SendFailures(String nodeId, int subtask, SinkWatch watch) {
     this.nodeId = nodeId;
     this.subtask = subtask;
+    this.watch = watch;
   }
 
   Callback callback() {
@@ -38,6 +41,11 @@ final class SendFailures {
   void throwIfAny() {
     Exception e = first.get();
     if (e != null) {
+      // a send that timed out: no broker took the record in time — the unreachable-cluster error says so
+      RuntimeException unreachable = watch == null ? null : watch.unreachable(e);
+      if (unreachable != null) {
+        throw unreachable;
+      }
       throw new KafkaSinkException("kafka-sink node " + nodeId + " subtask " + subtask + ": " + count.get()
           + " record(s) could not be written to Kafka, first error: " + e, e);
     }

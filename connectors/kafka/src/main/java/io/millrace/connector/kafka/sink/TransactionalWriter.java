@@ -26,17 +26,19 @@ final class TransactionalWriter implements SinkWriter<KafkaCommittable> {
   private final TransactionSlot[] pool;
   private final SendFailures failures;
   private final ExpiredTimestamps expired;
+  private final SinkWatch watch;
   private int current;
 
   TransactionalWriter(String nodeId, int subtask, int poolSize, TransactionalIds ids, RecordRouter router,
       Function<String, Producer<byte[], byte[]>> producers, PreparedTransactions prepared,
-      TransactionInspector inspector, TopicRetention retention) {
+      TransactionInspector inspector, TopicRetention retention, SinkWatch watch) {
+    this.watch = watch;
     this.nodeId = nodeId;
     this.subtask = subtask;
     this.router = router;
     this.prepared = prepared;
     this.inspector = inspector;
-    this.failures = new SendFailures(nodeId, subtask);
+    this.failures = new SendFailures(nodeId, subtask, watch);
     this.expired = new ExpiredTimestamps(nodeId, subtask, retention, System::currentTimeMillis);
     this.pool = new TransactionSlot[poolSize];
     for (int i = 0; i < poolSize; i++) {
@@ -47,14 +49,29 @@ final class TransactionalWriter implements SinkWriter<KafkaCommittable> {
 
   @Override
   public void write(StreamRecord record) {
+    watch.checkSometimes();
     failures.throwIfAny();
     ProducerRecord<byte[], byte[]> message = router.toMessage(record);
     expired.observe(message);
-    pool[current].send(message, failures.callback());
+    try {
+      pool[current].send(message, failures.callback());
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      throw watch.unreachable(e); // initTransactions/beginTransaction found no coordinator in time
+    }
   }
 
   @Override
   public KafkaCommittable preCommit(long checkpointId) throws Exception {
+    watch.check();
+    try {
+      return seal(checkpointId);
+    } catch (Exception e) {
+      RuntimeException unreachable = watch.unreachable(e);
+      throw unreachable != null ? unreachable : e;
+    }
+  }
+
+  private KafkaCommittable seal(long checkpointId) throws Exception {
     expired.report(checkpointId);
     TransactionSlot slot = pool[current];
     if (!slot.hasRecords()) {
@@ -89,6 +106,7 @@ final class TransactionalWriter implements SinkWriter<KafkaCommittable> {
     }
     inspector.close();
     expired.close();
+    watch.close();
     if (failures.count() > 0) {
       LOG.warning(() -> "kafka-sink node=" + nodeId + " subtask=" + subtask + " closed after " + failures.count()
           + " failed sends");

@@ -19,6 +19,14 @@ final class KafkaClients {
     return Admin.create(props);
   }
 
+  /** An admin client whose every call gives up after {@code callTimeout} (background probes: answers come fast or not at all). */
+  static Admin admin(KafkaSourceSettings settings, String clientId, java.time.Duration callTimeout) {
+    Properties props = base(settings, clientId);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(callTimeout.toMillis()));
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(callTimeout.toMillis()));
+    return Admin.create(props);
+  }
+
   /**
    * A consumer that is assigned partitions explicitly (no group membership: the engine owns the
    * assignment) and never commits on its own: offsets are committed only when a checkpoint

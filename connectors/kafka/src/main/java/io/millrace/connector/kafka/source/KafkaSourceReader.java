@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +41,12 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
   private static final Logger LOG = Logger.getLogger(KafkaSourceReader.class.getName());
   /** Short, so the task can take a barrier soon; an empty poll lets the task idle-wait. */
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+  /** Gauge: log end offset minus position, summed over the subtask's partitions. */
+  static final String LAG_RECORDS = "kafka.lag.records";
+  /** Gauge: now minus the timestamp of the newest record read, while there is lag; else 0. */
+  static final String LAG_SECONDS = "kafka.lag.seconds";
+  /** How often the task thread publishes all positions (also those moved by transaction markers only). */
+  private static final long POSITIONS_INTERVAL_MILLIS = 1_000;
 
   private final KafkaSourceSettings settings;
   private final SourceReaderContext context;
@@ -51,15 +56,19 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
   private final NavigableMap<Long, Map<TopicPartition, OffsetAndMetadata>> toCommit = new TreeMap<>();
   /** Assigned partitions the task has not been told about yet (announced at the next poll). */
   private final Set<TopicPartition> unannounced = new LinkedHashSet<>();
+  private final ReaderBackground background;
   private KafkaConsumer<byte[], byte[]> consumer;
   private KafkaSplit.DiscoverySplit discovery;
-  private long nextDiscoveryMillis;
+  private long nextPositionsMillis;
 
   KafkaSourceReader(KafkaSourceSettings settings, SourceReaderContext context) {
     this.settings = settings;
     this.context = context;
     this.converter = new RecordConverter(settings.format(), settings.includeMetadata());
     this.clientId = "millrace-" + settings.nodeId() + "-" + context.subtaskIndex();
+    this.background = new ReaderBackground(settings, clientId, context.clock()::currentTimeMillis);
+    context.metrics().gauge(LAG_RECORDS, background::lagRecords);
+    context.metrics().gauge(LAG_SECONDS, background::lagSeconds);
   }
 
   @Override
@@ -70,10 +79,13 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
         partitions.add(p);
       } else if (split instanceof KafkaSplit.DiscoverySplit d) {
         discovery = d;
-        nextDiscoveryMillis = context.clock().currentTimeMillis() + settings.discoveryInterval().toMillis();
+        background.holdDiscovery(d);
       }
     }
     assign(partitions);
+    if (!settings.bounded() || !splits.isEmpty()) {
+      background.start();
+    }
     LOG.info(() -> settings.describe() + " subtask " + context.subtaskIndex() + " reads " + splits.size()
         + " partitions " + splits.keySet() + (discovery == null ? "" : " and discovers new partitions"));
   }
@@ -91,6 +103,7 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
     consumer.assign(splits.keySet());
     for (KafkaSplit.PartitionSplit split : added) {
       consumer.seek(split.topicPartition(), split.nextOffset());
+      background.position(split.topicPartition(), split.nextOffset());
       if (split.finished()) {
         consumer.pause(List.of(split.topicPartition()));
       } else {
@@ -101,7 +114,9 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
 
   @Override
   public InputStatus pollNext(ReaderOutput output) {
-    discoverIfDue();
+    long now = context.clock().currentTimeMillis();
+    background.liveness().check(now);
+    takeDiscovered();
     if (consumer == null) {
       return settings.bounded() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
     }
@@ -114,8 +129,14 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
         if (split.stopOffset() != KafkaSplit.PartitionSplit.UNBOUNDED && record.offset() >= split.stopOffset()) {
           break; // bounded: records after the end seen at start belong to no one here
         }
+        background.read(record.timestamp()); // before: the chain may hold the record a while (lag age)
         converter.convert(record, partitionOutput);
       }
+      background.position(tp, consumer.position(tp));
+    }
+    if (now >= nextPositionsMillis) {
+      nextPositionsMillis = now + POSITIONS_INTERVAL_MILLIS;
+      splits.values().forEach(split -> background.position(split.topicPartition(), position(split)));
     }
     return settings.bounded() ? boundedStatus(output, records.isEmpty()) :
         records.isEmpty() ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
@@ -151,36 +172,17 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
     return split.stopOffset() == KafkaSplit.PartitionSplit.UNBOUNDED ? position : Math.min(position, split.stopOffset());
   }
 
-  private void discoverIfDue() {
-    if (discovery == null || context.clock().currentTimeMillis() < nextDiscoveryMillis) {
+  /** Partitions the background discovery found: this subtask reads them from now on. */
+  private void takeDiscovered() {
+    ReaderBackground.Discovered found = background.takeDiscovered();
+    if (found == null) {
       return;
     }
-    nextDiscoveryMillis = context.clock().currentTimeMillis() + settings.discoveryInterval().toMillis();
-    Admin admin = KafkaClients.admin(settings, clientId + "-discovery");
-    try {
-      PartitionDiscovery lookup = new PartitionDiscovery(settings, admin);
-      List<TopicPartition> now = lookup.partitions();
-      List<TopicPartition> fresh = now.stream().filter(tp -> !discovery.knows(tp)).toList();
-      if (fresh.isEmpty()) {
-        return;
-      }
-      // new partitions start at their beginning: everything written to them since they appeared is new input
-      Map<TopicPartition, Long> start = lookup.listOffsets(fresh, org.apache.kafka.clients.admin.OffsetSpec.earliest());
-      List<KafkaSplit.PartitionSplit> added = new ArrayList<>();
-      fresh.forEach(tp -> added.add(new KafkaSplit.PartitionSplit(tp.topic(), tp.partition(), start.get(tp),
-          KafkaSplit.PartitionSplit.UNBOUNDED)));
-      Map<String, Integer> counts = new HashMap<>(discovery.partitionCounts());
-      PartitionDiscovery.counts(now).forEach((topic, count) -> counts.merge(topic, count, Math::max));
-      discovery = new KafkaSplit.DiscoverySplit(counts);
-      assign(added);
-      LOG.info(() -> settings.describe() + " subtask " + context.subtaskIndex() + " discovered new partitions "
-          + fresh + "; it reads them until the next restore or rescale spreads them");
-    } catch (KafkaSourceException e) {
-      // discovery is retried at the next interval; reading the known partitions goes on meanwhile
-      LOG.warning(() -> e.getMessage() + " (partition discovery, retried in " + settings.discoveryInterval() + ")");
-    } finally {
-      admin.close(Duration.ofSeconds(5));
-    }
+    discovery = found.split();
+    assign(found.added());
+    LOG.info(() -> settings.describe() + " subtask " + context.subtaskIndex() + " discovered new partitions "
+        + found.added().stream().map(KafkaSplit.PartitionSplit::splitId).toList()
+        + "; it reads them until the next restore or rescale spreads them");
   }
 
   @Override
@@ -222,6 +224,7 @@ final class KafkaSourceReader implements SourceReader<KafkaSplit> {
 
   @Override
   public void close() {
+    background.close();
     if (consumer != null) {
       consumer.close(Duration.ofSeconds(5));
     }

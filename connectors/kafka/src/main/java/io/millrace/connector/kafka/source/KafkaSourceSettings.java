@@ -20,14 +20,16 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param clientProperties kafka-clients properties from the worker's {@link KafkaDefaults}
  * @param apiTimeout how long metadata and offset requests may take before the source reports the
- *     cluster unreachable ({@code default.api.timeout.ms} among the client properties, else 30 s)
+ *     cluster unreachable ({@code default.api.timeout.ms} among the client properties, else {@code unreachableTimeout})
+ * @param unreachableTimeout {@code unreachableTimeout}: after this long without any broker answering, the task fails
+ *     with {@link io.millrace.connector.kafka.KafkaUnreachableException} (default 30 s)
  */
 record KafkaSourceSettings(String nodeId, TopicSelection topics, RecordFormat format, StartFrom startFrom,
     String bootstrapServers, String groupId, Duration discoveryInterval, boolean includeMetadata, boolean bounded,
-    Map<String, Object> clientProperties, Duration apiTimeout) {
+    Map<String, Object> clientProperties, Duration apiTimeout, Duration unreachableTimeout) {
 
   static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofSeconds(30);
-  static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration DEFAULT_UNREACHABLE_TIMEOUT = Duration.ofSeconds(30);
 
   static KafkaSourceSettings from(String nodeId, Map<String, Object> settings, KafkaDefaults defaults) {
     String servers = text(settings, "bootstrapServers", defaults.bootstrapServers());
@@ -36,13 +38,17 @@ record KafkaSourceSettings(String nodeId, TopicSelection topics, RecordFormat fo
           + "set bootstrapServers: host:9092");
     }
     Map<String, Object> client = new HashMap<>(defaults.clientProperties());
+    Duration unreachable = duration(nodeId, settings, "unreachableTimeout", DEFAULT_UNREACHABLE_TIMEOUT);
+    if (unreachable.isZero() || unreachable.isNegative()) {
+      throw invalid(nodeId, "unreachableTimeout", "must be longer than 0s, e.g. 30s");
+    }
     Duration apiTimeout = client.containsKey("default.api.timeout.ms")
-        ? Duration.ofMillis(Long.parseLong(client.get("default.api.timeout.ms").toString())) : DEFAULT_API_TIMEOUT;
-    return new KafkaSourceSettings(nodeId, topics(nodeId, settings), RecordFormats.of(nodeId, settings.get("format")),
+        ? Duration.ofMillis(Long.parseLong(client.get("default.api.timeout.ms").toString())) : unreachable;
+    return new KafkaSourceSettings(nodeId, topics(nodeId, settings), RecordFormats.of("kafka-source", nodeId, settings, false),
         startFrom(nodeId, settings), servers, text(settings, "groupId", "millrace-" + nodeId),
         duration(nodeId, settings, "partitionDiscoveryInterval", DEFAULT_DISCOVERY_INTERVAL),
         Boolean.TRUE.equals(settings.get("includeMetadata")), Boolean.TRUE.equals(settings.get("bounded")),
-        Map.copyOf(client), apiTimeout);
+        Map.copyOf(client), apiTimeout, unreachable);
   }
 
   private static TopicSelection topics(String nodeId, Map<String, Object> settings) {
@@ -109,6 +115,11 @@ record KafkaSourceSettings(String nodeId, TopicSelection topics, RecordFormat fo
 
   private static IllegalArgumentException invalid(String nodeId, String setting, String why) {
     return new IllegalArgumentException("kafka-source node '" + nodeId + "': " + setting + " " + why);
+  }
+
+  /** The node as named in the unreachable-cluster error: {@code kafka-source 'orders'}. */
+  String node() {
+    return "kafka-source '" + nodeId + "'";
   }
 
   /** A short description for logs and errors (never the client properties: they may hold credentials). */

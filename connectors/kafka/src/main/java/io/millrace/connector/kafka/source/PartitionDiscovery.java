@@ -22,12 +22,14 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import io.millrace.connector.kafka.KafkaUnreachableException;
 
 /**
  * Asks the cluster (admin client) which partitions a source reads and at which offsets: start
  * offsets per {@link StartFrom}, end offsets ({@code read_committed}: the last stable offset) for
  * bounded reads. Every call is bounded by the settings' API timeout and fails with a
- * {@link KafkaSourceException} that says what was asked of which cluster.
+ * {@link KafkaSourceException} that says what was asked of which cluster ({@link KafkaUnreachableException}
+ * when it did not answer in time).
  */
 final class PartitionDiscovery {
 
@@ -135,10 +137,9 @@ final class PartitionDiscovery {
     }
   }
 
-  private KafkaSourceException unreachable(String what, Throwable cause) {
-    return new KafkaSourceException(settings.describe() + ": Kafka did not answer within "
-        + settings.apiTimeout().toMillis() + " ms (" + what + "); check bootstrapServers and that the brokers"
-        + " are running and reachable from the worker", cause);
+  private KafkaUnreachableException unreachable(String what, Throwable cause) {
+    return new KafkaUnreachableException(settings.node() + " (" + what + ")", settings.bootstrapServers(),
+        settings.apiTimeout(), cause);
   }
 
   /** Topics of the selection that exist now, with their partition counts (discovery). */

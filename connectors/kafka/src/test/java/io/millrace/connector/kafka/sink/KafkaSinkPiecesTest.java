@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millrace.engine.api.StreamRecord;
+import io.millrace.engine.connector.UnwritableRecordException;
 import io.millrace.spec.expr.CelExpressionCompiler;
 import io.millrace.spec.expr.RecordType;
 import java.nio.charset.StandardCharsets;
@@ -76,5 +77,28 @@ class KafkaSinkPiecesTest {
     RecordRouter router = new RecordRouter(settings, RecordType.dynamicRecord(), new CelExpressionCompiler());
     assertThatThrownBy(() -> router.toMessage(StreamRecord.of(Map.of("kind", "x"))))
         .hasMessageContaining("kafka-sink node out").hasMessageContaining("topicExpression 'value.missing'");
+  }
+
+  @Test
+  void routerRefusesRecordsTheProducerWouldFailOnAsUnwritableBeforeSendingThem() {
+    KafkaSinkSettings settings = KafkaSinkSettings.of("out",
+        Map.of("topicExpression", "value.t", "format", "bytes", "maxRequestSize", "1KB"), "k:9092");
+    RecordRouter router = new RecordRouter(settings, RecordType.dynamicRecord(), new CelExpressionCompiler());
+    assertThatThrownBy(() -> router.toMessage(StreamRecord.of(Map.of("t", "ok", "v", 1L))))
+        .isInstanceOf(UnwritableRecordException.class)
+        .hasMessageContaining("cannot write the record as bytes");
+    assertThatThrownBy(() -> router.toMessage(StreamRecord.of(Map.of("t", "a b"))))
+        .isInstanceOf(UnwritableRecordException.class)
+        .hasMessageContaining("'a b', which is not a legal Kafka topic name");
+
+    KafkaSinkSettings text = KafkaSinkSettings.of("out", Map.of("topic", "t", "format", "text",
+        "maxRequestSize", "1KB"), "k:9092");
+    RecordRouter textRouter = new RecordRouter(text, RecordType.dynamicRecord(), new CelExpressionCompiler());
+    // the bound includes the batch and record overhead (~80 bytes): a 1,024-byte value does not fit in 1KB
+    String fits = "x".repeat(900);
+    assertThat(textRouter.toMessage(StreamRecord.of(fits)).value()).hasSize(900);
+    assertThatThrownBy(() -> textRouter.toMessage(StreamRecord.of("x".repeat(1024))))
+        .isInstanceOf(UnwritableRecordException.class)
+        .hasMessageContaining("more than maxRequestSize 1024 bytes");
   }
 }

@@ -72,6 +72,12 @@ final class KafkaTestTopics implements AutoCloseable {
         value.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
   }
 
+  /** One message with an explicit timestamp. */
+  void sendAt(String topic, int partition, long timestamp, String value) throws Exception {
+    producer.send(new ProducerRecord<>(topic, partition, timestamp, ("k" + partition).getBytes(StandardCharsets.UTF_8),
+        value.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+  }
+
   Map<TopicPartition, OffsetAndMetadata> groupOffsets(String group) throws Exception {
     return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
   }

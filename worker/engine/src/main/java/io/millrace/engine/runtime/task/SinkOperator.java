@@ -8,6 +8,11 @@ import io.millrace.engine.connector.CommittableCodec;
 import io.millrace.engine.connector.Sink;
 import io.millrace.engine.connector.SinkWriter;
 import io.millrace.engine.connector.SinkWriterContext;
+import io.millrace.engine.connector.UnwritableRecordException;
+import io.millrace.engine.api.DeadLetterPolicy;
+import io.millrace.engine.api.DeadLetters;
+import io.millrace.engine.api.OperatorMetrics;
+import io.millrace.engine.api.OutputTag;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +25,16 @@ import java.util.TreeMap;
  * written into the writer's open transaction; at the barrier it is pre-committed and its committable
  * kept as operator state; when the checkpoint completes, every committable up to it is committed.
  * Committables restored from a checkpoint are committed by {@link Sink#recover} before the job starts.
+ * A record the writer rejects as {@link UnwritableRecordException} goes to the node's dead-letter output.
  */
 public final class SinkOperator<C> implements OneInputOperator {
 
   private final Sink<C> sink;
   private final NavigableMap<Long, List<C>> pending = new TreeMap<>();
   private SinkWriter<C> writer;
+  private String nodeId;
+  private DeadLetterPolicy deadLetterPolicy;
+  private OperatorMetrics.Counter failed;
 
   public SinkOperator(Sink<C> sink) {
     this.sink = sink;
@@ -33,13 +42,25 @@ public final class SinkOperator<C> implements OneInputOperator {
 
   @Override
   public void open(OperatorContext context) throws Exception {
+    nodeId = context.nodeId();
+    deadLetterPolicy = context.deadLetterPolicy();
+    failed = context.metrics().counter("records-failed");
     writer = sink.createWriter(new SinkWriterContext(context.nodeId(), context.subtaskIndex(),
         context.parallelism(), context.settings()));
   }
 
   @Override
   public void processRecord(StreamRecord record, Output out) throws Exception {
-    writer.write(record);
+    try {
+      writer.write(record);
+    } catch (UnwritableRecordException e) {
+      failed.inc();
+      if (deadLetterPolicy.failOnError()) {
+        throw new IllegalStateException("node '" + nodeId + "': a record could not be written (deadLetter.onError:"
+            + " fail): " + e.reason(), e);
+      }
+      out.collect(OutputTag.DEAD_LETTER, DeadLetters.of(nodeId, record, e.reason(), deadLetterPolicy.includeRecord()));
+    }
   }
 
   @Override

@@ -47,6 +47,8 @@ public final class SourceTask<S extends SourceSplit> extends Task {
   /** Records handed to the reader output directly: one implicit split. */
   private final SplitOutput readerOutput = new SplitOutput(DEFAULT_SPLIT);
   private final Map<String, SplitOutput> splitOutputs = new HashMap<>();
+  /** The source node's own metrics (the reader's gauges, e.g. Kafka consumer lag). */
+  private final SimpleOperatorMetrics sourceMetrics = new SimpleOperatorMetrics();
   private SourceReader<S> reader;
   private CompiledExpression timestampExpression;
   private SplitWatermarks watermarks;
@@ -87,7 +89,7 @@ public final class SourceTask<S extends SourceSplit> extends Task {
       openHost(hosts.get(i), subtaskIndex);
     }
     reader = source.createReader(new SourceReaderContext(sourceVertex.id(), subtaskIndex,
-        sourceVertex.parallelism(), sourceVertex.settings(), services.clock()));
+        sourceVertex.parallelism(), sourceVertex.settings(), services.clock(), sourceMetrics));
     reader.addSplits(initialSplits());
   }
 
@@ -105,6 +107,11 @@ public final class SourceTask<S extends SourceSplit> extends Task {
       return SplitAssignment.share(restored, subtaskIndex, sourceVertex.parallelism());
     }
     return SplitAssignment.share(source.discoverSplits(), subtaskIndex, sourceVertex.parallelism());
+  }
+
+  /** The source node's metrics: what its reader registered (counters, gauges). */
+  public SimpleOperatorMetrics sourceMetrics() {
+    return sourceMetrics;
   }
 
   @Override
