@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 public record ProtocolVersion(int major, int minor) {
 
     /** The version this build speaks. Bump MINOR for additive changes, MAJOR for breaking ones. */
-    public static final ProtocolVersion CURRENT = new ProtocolVersion(1, 3);
+    public static final ProtocolVersion CURRENT = new ProtocolVersion(1, 4);
+
+    /** The first version whose workers understand {@code RunPreview} (and answer {@code PreviewResult}). */
+    public static final ProtocolVersion PREVIEWS = new ProtocolVersion(1, 4);
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,6})\\.(\\d{1,6})");
 
@@ -40,6 +43,14 @@ public record ProtocolVersion(int major, int minor) {
     /** Whether a peer speaking {@code other} can talk to a peer speaking this version. */
     public boolean isCompatibleWith(ProtocolVersion other) {
         return major == other.major;
+    }
+
+    /**
+     * Whether a peer speaking this version understands what {@code feature} introduced: same major, at least its minor.
+     * Used before sending a message kind an older worker would ignore (and so never answer).
+     */
+    public boolean supports(ProtocolVersion feature) {
+        return major == feature.major && minor >= feature.minor;
     }
 
     /**

@@ -49,6 +49,16 @@ class ProtocolVersionTest {
     }
 
     @Test
+    void supportsAFeatureFromItsMinorOnWithinTheSameMajor() {
+        ProtocolVersion feature = new ProtocolVersion(1, 4);
+        assertThat(new ProtocolVersion(1, 3).supports(feature)).isFalse();
+        assertThat(new ProtocolVersion(1, 4).supports(feature)).isTrue();
+        assertThat(new ProtocolVersion(1, 9).supports(feature)).isTrue();
+        assertThat(new ProtocolVersion(2, 9).supports(feature)).isFalse();
+        assertThat(ProtocolVersion.CURRENT.supports(ProtocolVersion.PREVIEWS)).isTrue();
+    }
+
+    @Test
     void garbageVersionIsRefusedNotThrown() {
         VersionCheck check = ProtocolVersion.checkOffered("latest");
         assertThat(check).isInstanceOf(VersionCheck.Incompatible.class);

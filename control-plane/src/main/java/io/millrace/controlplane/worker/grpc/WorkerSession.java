@@ -73,7 +73,8 @@ final class WorkerSession {
         switch (message.getKindCase()) {
             case REGISTER -> register(message.getRegister());
             case HEARTBEAT -> heartbeat(message.getHeartbeat());
-            case TASK_STATE, SOURCE_FINISHED, CHECKPOINT_ACK, CHECKPOINT_DECLINED, CHECKPOINTS_DISCARDED, METRICS ->
+            case TASK_STATE, SOURCE_FINISHED, CHECKPOINT_ACK, CHECKPOINT_DECLINED, CHECKPOINTS_DISCARDED, METRICS,
+                    PREVIEW_RESULT ->
                     jobMessage(message);
             // A newer worker (same major version) may send kinds this build does not know yet: ignore them.
             case KIND_NOT_SET -> LOG.debugf("session %s: ignoring a worker message of a kind this build does not know",

@@ -2,10 +2,12 @@ package io.millrace.worker.connection;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.millrace.protocol.v1.ControlMessage;
 import io.millrace.protocol.v1.WorkerGatewayGrpc;
 import io.millrace.worker.config.WorkerConfig;
 import io.millrace.worker.data.DataAddress;
 import io.millrace.worker.execution.JobExecutions;
+import io.millrace.worker.preview.PreviewExecutor;
 import io.millrace.worker.identity.WorkerIdentity;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +35,7 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
     private final Backoff backoff;
     private final DataAddress dataAddress;
     private final JobExecutions jobs;
+    private final PreviewExecutor previews;
     private final ControlPlaneOutbox outbox;
 
     private ScheduledExecutorService thread;
@@ -42,8 +45,9 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
     private boolean stopped;
 
     public ControlPlaneConnector(WorkerIdentity identity, WorkerConfig config, ConnectionStatus status,
-            DataAddress dataAddress, JobExecutions jobs, ControlPlaneOutbox outbox) {
+            DataAddress dataAddress, JobExecutions jobs, PreviewExecutor previews, ControlPlaneOutbox outbox) {
         this.identity = identity;
+        this.previews = previews;
         this.dataAddress = dataAddress;
         this.jobs = jobs;
         this.outbox = outbox;
@@ -96,8 +100,17 @@ public class ControlPlaneConnector implements GatewaySession.Listener {
         attempt++;
         status.moveTo(new ConnectionState.Connecting(attempt));
         session = new GatewaySession(identity, thread, this, System::nanoTime, address.get(), jobs::runningTasks,
-                jobs::handle);
+                this::route);
         session.open(WorkerGatewayGrpc.newStub(channel));
+    }
+
+    /** Previews go to their own pool; everything else concerns jobs. */
+    private void route(ControlMessage message) {
+        if (message.getKindCase() == ControlMessage.KindCase.RUN_PREVIEW) {
+            previews.handle(message.getRunPreview());
+        } else {
+            jobs.handle(message);
+        }
     }
 
     @Override

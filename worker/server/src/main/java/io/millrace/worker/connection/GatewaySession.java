@@ -47,7 +47,7 @@ final class GatewaySession {
     private final String dataAddress;
     /** Every task running here right now: listed in each heartbeat; free slots are the slots it leaves. */
     private final Supplier<List<TaskRef>> runningTasks;
-    /** Deployments, cancellations and checkpoint messages: handed to the job executions. */
+    /** Deployments, cancellations, checkpoint messages and previews: handed to the connector's router. */
     private final Consumer<ControlMessage> jobMessages;
 
     private ClientCallStreamObserver<WorkerMessage> requests;
@@ -117,7 +117,8 @@ final class GatewaySession {
                 requests.onCompleted();
             }
             case HEARTBEAT_ACK -> lastAckNanos = nanoTime.getAsLong();
-            case DEPLOY, CANCEL, TRIGGER_CHECKPOINT, CHECKPOINT_COMPLETE, CHECKPOINT_ABORTED, DISCARD_CHECKPOINTS -> {
+            case DEPLOY, CANCEL, TRIGGER_CHECKPOINT, CHECKPOINT_COMPLETE, CHECKPOINT_ABORTED, DISCARD_CHECKPOINTS,
+                    RUN_PREVIEW -> {
                 if (registered) {
                     jobMessages.accept(message);
                 } else {

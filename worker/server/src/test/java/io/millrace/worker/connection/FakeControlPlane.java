@@ -12,6 +12,7 @@ import io.millrace.protocol.v1.TaskStateChanged;
 import io.millrace.protocol.v1.WorkerMetrics;
 import io.millrace.protocol.v1.Heartbeat;
 import io.millrace.protocol.v1.HeartbeatAck;
+import io.millrace.protocol.v1.PreviewResult;
 import io.millrace.protocol.v1.RegisterWorker;
 import io.millrace.protocol.v1.RegistrationAccepted;
 import io.millrace.protocol.v1.RegistrationRefused;
@@ -44,6 +45,7 @@ public final class FakeControlPlane {
     private final List<CheckpointDeclined> declines = new CopyOnWriteArrayList<>();
     private final List<CheckpointsDiscarded> discards = new CopyOnWriteArrayList<>();
     private final List<WorkerMetrics> metrics = new CopyOnWriteArrayList<>();
+    private final List<PreviewResult> previewResults = new CopyOnWriteArrayList<>();
     /** The stream of the last accepted registration; guarded by this (gRPC observers are not thread-safe). */
     private StreamObserver<ControlMessage> workerStream;
     private volatile String refusalReason;
@@ -126,6 +128,10 @@ public final class FakeControlPlane {
         return metrics;
     }
 
+    public List<PreviewResult> previewResults() {
+        return previewResults;
+    }
+
     /** Sends a control message on the stream of the most recently registered worker. */
     public synchronized void send(ControlMessage message) {
         if (workerStream == null) {
@@ -171,6 +177,7 @@ public final class FakeControlPlane {
                         case CHECKPOINT_DECLINED -> declines.add(message.getCheckpointDeclined());
                         case METRICS -> metrics.add(message.getMetrics());
                         case CHECKPOINTS_DISCARDED -> discards.add(message.getCheckpointsDiscarded());
+                        case PREVIEW_RESULT -> previewResults.add(message.getPreviewResult());
                         case KIND_NOT_SET -> {
                         }
                     }
