@@ -160,7 +160,8 @@ public final class JobSlice implements AutoCloseable {
       spec.exchange().openOutbound(out.key(), out, address);
     }
     LOG.info(() -> logPrefix + " starting " + tasks.size() + " tasks " + localTasks()
-        + (spec.restoreFrom() == null ? "" : " from checkpoint=" + spec.restoreFrom().id())
+        + (spec.restoreFrom() == null ? "" : " from checkpoint=" + spec.restoreFrom().id()
+            + (spec.restoreFrom().dropped().isEmpty() ? "" : " dropping state " + spec.restoreFrom().dropped()))
         + "; remote channels: " + outbound.size() + " out, " + inbound.size() + " in");
     started = true;
     tasks.forEach(Task::start);

@@ -93,7 +93,8 @@ public final class LocalJob implements TaskListener, AutoCloseable {
       }
     }
     LOG.info(() -> "job=" + name + " starting " + tasks.size() + " tasks"
-        + (restoreFrom == null ? "" : " from checkpoint " + restoreFrom.id()));
+        + (restoreFrom == null ? "" : " from checkpoint " + restoreFrom.id()
+            + (restoreFrom.dropped().isEmpty() ? "" : " dropping state " + restoreFrom.dropped())));
     tasks.forEach(Task::start);
     if (config.checkpointInterval() != null) {
       coordinator.startPeriodic(config.checkpointInterval());

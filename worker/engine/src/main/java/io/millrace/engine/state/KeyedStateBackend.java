@@ -85,7 +85,18 @@ public interface KeyedStateBackend extends AutoCloseable {
    * key groups in this backend's range. Must be called before any state access, at most once.
    * Handles from another backend kind are rejected with {@link IllegalArgumentException}.
    */
-  void restore(CheckpointStore store, List<KeyedStateHandle> handles) throws Exception;
+  default void restore(CheckpointStore store, List<KeyedStateHandle> handles) throws Exception {
+    restore(store, handles, StateDrops.none());
+  }
+
+  /**
+   * Like {@link #restore(CheckpointStore, List)}, without what {@code dropped} names (see {@link
+   * StateDrops}): those states and timers start empty. Only the states of this backend's nodes ({@link
+   * KeyedBackendParameters#nodeIds()}) are restored; others in the handles are left behind. A restored
+   * state declared later with another kind, serializer version or layout fails {@link #getState} with a
+   * message telling the user to drop it.
+   */
+  void restore(CheckpointStore store, List<KeyedStateHandle> handles, StateDrops dropped) throws Exception;
 
   /** Releases all resources (RocksDB native handles, working directory). Idempotent. */
   @Override

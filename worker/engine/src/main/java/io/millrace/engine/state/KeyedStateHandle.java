@@ -28,7 +28,8 @@ public record KeyedStateHandle(String backendKind, long checkpointId, SnapshotTy
     int maxParallelism, KeyGroupRange keyGroups, List<StateMetaInfo> states,
     List<StateFile> files) {
 
-  private static final int FORMAT_VERSION = 1;
+  /** 2 adds each state's layout; 1 is still read (layout empty). */
+  private static final int FORMAT_VERSION = 2;
 
   /**
    * One stored file.
@@ -73,6 +74,7 @@ public record KeyedStateHandle(String backendKind, long checkpointId, SnapshotTy
       out.writeString(s.name());
       out.writeVarInt(s.kind().ordinal());
       out.writeVarInt(s.serializerVersion());
+      out.writeString(s.layout());
     }
     out.writeVarInt(files.size());
     for (StateFile f : files) {
@@ -87,9 +89,9 @@ public record KeyedStateHandle(String backendKind, long checkpointId, SnapshotTy
   public static KeyedStateHandle fromBytes(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes);
     int version = in.readVarInt();
-    if (version != FORMAT_VERSION) {
+    if (version != FORMAT_VERSION && version != 1) {
       throw new SerializationException("keyed state handle format " + version
-          + " is not supported (this engine reads " + FORMAT_VERSION + ")");
+          + " is not supported (this engine reads 1 and " + FORMAT_VERSION + ")");
     }
     String kind = in.readString();
     long checkpointId = in.readZigZagLong();
@@ -100,7 +102,7 @@ public record KeyedStateHandle(String backendKind, long checkpointId, SnapshotTy
     List<StateMetaInfo> states = new ArrayList<>(stateCount);
     for (int i = 0; i < stateCount; i++) {
       states.add(new StateMetaInfo(in.readString(), in.readString(),
-          StateKind.values()[in.readVarInt()], in.readVarInt()));
+          StateKind.values()[in.readVarInt()], in.readVarInt(), version >= 2 ? in.readString() : ""));
     }
     int fileCount = in.readVarInt();
     List<StateFile> files = new ArrayList<>(fileCount);

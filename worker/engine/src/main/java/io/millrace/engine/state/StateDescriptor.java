@@ -31,10 +31,17 @@ public final class StateDescriptor<S extends State> {
   private final BinaryOperator<?> reduceFunction;
   private final AggregateFunction<?, ?, ?> aggregateFunction;
   private final StateTtlConfig ttl;
+  private final String layout;
 
   private StateDescriptor(String name, StateKind kind, ValueSerializer<?> valueSerializer,
       ValueSerializer<?> userKeySerializer, BinaryOperator<?> reduceFunction,
       AggregateFunction<?, ?, ?> aggregateFunction, StateTtlConfig ttl) {
+    this(name, kind, valueSerializer, userKeySerializer, reduceFunction, aggregateFunction, ttl, "");
+  }
+
+  private StateDescriptor(String name, StateKind kind, ValueSerializer<?> valueSerializer,
+      ValueSerializer<?> userKeySerializer, BinaryOperator<?> reduceFunction,
+      AggregateFunction<?, ?, ?> aggregateFunction, StateTtlConfig ttl, String layout) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("state name must not be blank");
     }
@@ -45,6 +52,7 @@ public final class StateDescriptor<S extends State> {
     this.reduceFunction = reduceFunction;
     this.aggregateFunction = aggregateFunction;
     this.ttl = ttl;
+    this.layout = Objects.requireNonNull(layout, "layout");
   }
 
   /** A {@link ValueState} of {@code T}. */
@@ -85,7 +93,23 @@ public final class StateDescriptor<S extends State> {
   /** A copy of this descriptor with a TTL. */
   public StateDescriptor<S> withTtl(StateTtlConfig ttlConfig) {
     return new StateDescriptor<>(name, kind, valueSerializer, userKeySerializer, reduceFunction,
-        aggregateFunction, Objects.requireNonNull(ttlConfig, "ttl"));
+        aggregateFunction, Objects.requireNonNull(ttlConfig, "ttl"), layout);
+  }
+
+  /**
+   * A copy of this descriptor recording {@code arrangement} in snapshots: what, besides kind and
+   * serializer, must be the same for stored entries to mean the same thing (a window operator's slicing
+   * and aggregate slots: bytes of 10 s slices read as 20 s windows give wrong results, not an error).
+   * A restore whose recorded layout differs fails unless the state is dropped ({@link StateDrops}).
+   */
+  public StateDescriptor<S> withLayout(String arrangement) {
+    return new StateDescriptor<>(name, kind, valueSerializer, userKeySerializer, reduceFunction,
+        aggregateFunction, ttl, Objects.requireNonNull(arrangement, "layout"));
+  }
+
+  /** See {@link #withLayout}; empty when none was declared. */
+  public String layout() {
+    return layout;
   }
 
   public String name() {
@@ -139,12 +163,12 @@ public final class StateDescriptor<S extends State> {
 
   /** The address of this state for a node, as recorded in snapshots. */
   public StateMetaInfo metaInfo(String nodeId) {
-    return new StateMetaInfo(nodeId, name, kind, serializerVersion());
+    return new StateMetaInfo(nodeId, name, kind, serializerVersion(), layout);
   }
 
   @Override
   public String toString() {
     return kind + " state '" + name + "' (serializer version " + serializerVersion()
-        + (ttl == null ? "" : ", ttl " + ttl.ttl()) + ")";
+        + (ttl == null ? "" : ", ttl " + ttl.ttl()) + (layout.isEmpty() ? "" : ", layout '" + layout + "'") + ")";
   }
 }

@@ -71,8 +71,12 @@ public abstract class StateBackendContractTest {
   }
 
   protected KeyedStateBackend backend(KeyGroupRange range) {
+    return backend(range, List.of(NODE));
+  }
+
+  protected KeyedStateBackend backend(KeyGroupRange range, List<String> nodeIds) {
     KeyedStateBackend b = stateBackend.createKeyedStateBackend(new KeyedBackendParameters(
-        "task-" + dirs, List.of(NODE), range, MAX_P, tmp.resolve("work-" + dirs++), clock::get));
+        "task-" + dirs, nodeIds, range, MAX_P, tmp.resolve("work-" + dirs++), clock::get));
     opened.add(b);
     return b;
   }
@@ -554,6 +558,145 @@ public abstract class StateBackendContractTest {
     KeyedStateBackend restored = backend();
     restored.restore(store, List.of(sp));
     assertFilled(restored, List.of("a", "b"));
+  }
+
+  // ---------------------------------------------------------------- restore dropping state (DESIGN.md §8.1)
+
+  static final String OTHER = "other";
+
+  private KeyedStateBackend twoNodes() {
+    return backend(new KeyGroupRange(0, MAX_P - 1), List.of(NODE, OTHER));
+  }
+
+  /** NODE filled (every kind + timers), OTHER with a count of 7 and an event-time timer per key. */
+  private KeyedStateHandle snapshotOfTwoNodes(List<String> keys) throws Exception {
+    KeyedStateBackend b = twoNodes();
+    fill(b, keys);
+    ValueState<Long> other = b.getState(OTHER, COUNT);
+    for (String k : keys) {
+      b.setCurrentKey(k);
+      other.update(7L);
+      b.timerService(OTHER).registerTimer(TimeDomain.EVENT_TIME, 0, 42);
+    }
+    return KeyedStateHandle.fromBytes(b.snapshot(1, store, "chk-1/two").run().toBytes());
+  }
+
+  @Test
+  void restoreDropsANamedStateAndItsNodesTimersAndKeepsEverythingElse() throws Exception {
+    List<String> keys = List.of("a", "b", "c");
+    KeyedStateHandle h = snapshotOfTwoNodes(keys);
+
+    KeyedStateBackend restored = twoNodes();
+    restored.restore(store, List.of(h), StateDrops.of(new DroppedState(NODE, "count")));
+
+    ValueState<Long> count = restored.getState(NODE, COUNT);
+    ListState<String> events = restored.getState(NODE, EVENTS);
+    ValueState<Long> other = restored.getState(OTHER, COUNT);
+    for (String k : keys) {
+      restored.setCurrentKey(k);
+      restored.setCurrentNamespace(0);
+      assertThat(count.value()).as("dropped count of %s", k).isNull();
+      assertThat(events.get()).as("kept events of %s", k).containsExactly(k + "-1", k + "-2");
+      assertThat(other.value()).as("other node's count of %s", k).isEqualTo(7L);
+      restored.setCurrentNamespace(5);
+      assertThat(count.value()).isNull();
+    }
+    assertThat(restored.timerService(NODE).size(TimeDomain.EVENT_TIME)).as("timers of the dropped state's node")
+        .isZero();
+    assertThat(restored.timerService(NODE).size(TimeDomain.PROCESSING_TIME)).isZero();
+    assertThat(restored.timerService(OTHER).size(TimeDomain.EVENT_TIME)).isEqualTo(keys.size());
+  }
+
+  @Test
+  void restoreDroppingAWholeNodeStartsAllItsStatesEmptyAndNothingOfItReachesTheNextSnapshot() throws Exception {
+    KeyedStateHandle h = snapshotOfTwoNodes(List.of("a", "b"));
+
+    KeyedStateBackend restored = twoNodes();
+    restored.restore(store, List.of(h), StateDrops.of(DroppedState.wholeNode(NODE)));
+    restored.setCurrentKey("a");
+    assertThat(restored.getState(OTHER, COUNT).value()).isEqualTo(7L);
+    assertThat(restored.timerService(NODE).size(TimeDomain.EVENT_TIME)).isZero();
+    KeyedStateHandle next = restored.snapshot(2, store, "chk-2/two").run();
+    assertThat(next.states()).extracting(StateMetaInfo::qualifiedName).containsExactly(OTHER + "/count");
+
+    KeyedStateBackend again = twoNodes();
+    again.restore(store, List.of(next));
+    again.setCurrentKey("a");
+    for (StateDescriptor<?> d : List.of(COUNT, EVENTS, FIELDS, SUM, AVG)) {
+      again.getState(NODE, d);
+      assertThat(countKeys(again, NODE, d)).as("keys of %s", d).isZero();
+    }
+  }
+
+  @Test
+  void stateOfNodesTheTaskNoLongerRunsIsNotCarriedForward() throws Exception {
+    KeyedStateHandle h = snapshotOfTwoNodes(List.of("a", "b"));
+
+    KeyedStateBackend onlyOther = backend(new KeyGroupRange(0, MAX_P - 1), List.of(OTHER));
+    onlyOther.restore(store, List.of(h));
+    onlyOther.setCurrentKey("a");
+    assertThat(onlyOther.getState(OTHER, COUNT).value()).isEqualTo(7L);
+    KeyedStateHandle next = onlyOther.snapshot(2, store, "chk-2/other").run();
+
+    assertThat(next.states()).extracting(StateMetaInfo::nodeId).containsOnly(OTHER);
+    KeyedStateBackend both = twoNodes();
+    both.restore(store, List.of(next));
+    both.getState(NODE, COUNT);
+    assertThat(countKeys(both, NODE, COUNT)).isZero();
+    assertThat(both.timerService(NODE).size(TimeDomain.EVENT_TIME)).isZero();
+    assertThat(both.timerService(OTHER).size(TimeDomain.EVENT_TIME)).isEqualTo(2);
+  }
+
+  @Test
+  void aStateWhoseLayoutChangedFailsToRestoreUnlessDropped() throws Exception {
+    KeyedStateBackend b = backend();
+    b.setCurrentKey("a");
+    b.getState(NODE, COUNT.withLayout("windows 5000 ms")).update(3L);
+    KeyedStateHandle h = KeyedStateHandle.fromBytes(b.snapshot(1, store, "chk-1/t").run().toBytes());
+    assertThat(h.states()).extracting(StateMetaInfo::layout).containsExactly("windows 5000 ms");
+
+    KeyedStateBackend same = backend();
+    same.restore(store, List.of(h));
+    same.setCurrentKey("a");
+    assertThat(same.getState(NODE, COUNT.withLayout("windows 5000 ms")).value()).isEqualTo(3L);
+
+    KeyedStateBackend changed = backend();
+    changed.restore(store, List.of(h));
+    assertThatThrownBy(() -> changed.getState(NODE, COUNT.withLayout("windows 2000 ms")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("state 'count' of node 'counts'")
+        .hasMessageContaining("stored it as VALUE, serializer version " + COUNT.serializerVersion()
+            + ", layout 'windows 5000 ms'")
+        .hasMessageContaining("declares it as VALUE, serializer version " + COUNT.serializerVersion()
+            + ", layout 'windows 2000 ms'")
+        .hasMessageContaining("Confirm dropping it");
+
+    KeyedStateBackend dropped = backend();
+    dropped.restore(store, List.of(h), StateDrops.of(new DroppedState(NODE, "count")));
+    dropped.setCurrentKey("a");
+    assertThat(dropped.getState(NODE, COUNT.withLayout("windows 2000 ms")).value()).isNull();
+  }
+
+  @Test
+  void aStateWhoseSerializerChangedCanBeDroppedToStartEmpty() throws Exception {
+    KeyedStateBackend b = backend();
+    b.setCurrentKey("a");
+    b.getState(NODE, COUNT).update(3L);
+    KeyedStateHandle h = b.snapshot(1, store, "chk-1/t").run();
+    StateDescriptor<ValueState<List<Long>>> other = StateDescriptor.value("count", Serializers.listOf(Serializers.LONG));
+
+    KeyedStateBackend dropped = backend();
+    dropped.restore(store, List.of(h), StateDrops.of(new DroppedState(NODE, "count")));
+    dropped.setCurrentKey("a");
+    assertThat(dropped.getState(NODE, other).value()).isNull();
+  }
+
+  private static long countKeys(KeyedStateBackend b, String node, StateDescriptor<?> d) {
+    long[] n = {0};
+    for (long ns : new long[] {0, 5}) {
+      b.forEachKey(node, d, ns, k -> n[0]++);
+    }
+    return n[0];
   }
 
   // ---------------------------------------------------------------- helpers

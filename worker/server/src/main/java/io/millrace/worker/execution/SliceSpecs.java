@@ -6,6 +6,8 @@ import io.millrace.engine.runtime.JobConfig;
 import io.millrace.engine.runtime.SliceListener;
 import io.millrace.engine.runtime.SliceSpec;
 import io.millrace.engine.runtime.checkpoint.CompletedCheckpoint;
+import io.millrace.engine.state.DroppedState;
+import io.millrace.engine.state.StateDrops;
 import io.millrace.engine.runtime.checkpoint.TaskId;
 import io.millrace.engine.runtime.checkpoint.TaskStateSnapshot;
 import io.millrace.engine.runtime.checkpoint.TaskStateSnapshotCodec;
@@ -124,7 +126,23 @@ public class SliceSpecs {
                         + restore.getCheckpointId() + " cannot be decoded: " + e.getMessage(), true, e);
             }
         }
-        return new CompletedCheckpoint(restore.getCheckpointId(), restore.getSavepoint(), tasks);
+        return new CompletedCheckpoint(restore.getCheckpointId(), restore.getSavepoint(), tasks)
+                .withDroppedState(droppedStates(restore));
+    }
+
+    /** The states the user confirmed dropping (safe upgrade): the tasks start them empty. */
+    static StateDrops droppedStates(RestoreState restore) {
+        List<DroppedState> dropped = new ArrayList<>();
+        for (int i = 0; i < restore.getDroppedStatesCount(); i++) {
+            io.millrace.protocol.v1.DroppedState d = restore.getDroppedStates(i);
+            if (d.getNodeId().isBlank()) {
+                throw new DeploymentException("RestoreState.dropped_states[" + i + "] of checkpoint "
+                        + restore.getCheckpointId() + " has no node_id (state_name '" + d.getStateName()
+                        + "'); name the node whose state is dropped", false);
+            }
+            dropped.add(new DroppedState(d.getNodeId(), d.getStateName()));
+        }
+        return StateDrops.of(dropped);
     }
 
     private Path workingDirectory(DeployTasks deploy) {

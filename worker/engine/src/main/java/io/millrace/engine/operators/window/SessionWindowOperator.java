@@ -71,8 +71,13 @@ public final class SessionWindowOperator implements OneInputOperator {
     aggregates = aggregateFactory.create(context);
     backend = context.keyedStateBackend();
     timers = context.timerService();
-    sessionsState = backend.getState(context.nodeId(), StateDescriptor.value(SESSIONS_STATE, SessionListSerializer.INSTANCE));
-    rows = backend.getState(context.nodeId(), StateDescriptor.value(ACCUMULATOR_STATE, AccumulatorRowSerializer.INSTANCE));
+    // Layouts: sessions of another gap, or rows of other aggregate slots, must not be read as these (see
+    // SlicedWindowOperator); a restore with a change fails unless the state is dropped.
+    String sessionLayout = "sessions with gap " + gap + " ms";
+    sessionsState = backend.getState(context.nodeId(), StateDescriptor.value(SESSIONS_STATE, SessionListSerializer.INSTANCE)
+        .withLayout(sessionLayout));
+    rows = backend.getState(context.nodeId(), StateDescriptor.value(ACCUMULATOR_STATE, AccumulatorRowSerializer.INSTANCE)
+        .withLayout(sessionLayout + "; aggregates " + aggregates.slotLayout()));
     keys = KeyExtractor.of(context, new Settings(context.nodeId(), context.settings()), "keyBy");
     deadLetters = new DeadLetterRouter(context);
     admission = EventTimeAdmission.forWindowAggregate(deadLetters);

@@ -23,6 +23,11 @@ public record SliceAssigner(long size, long slide, long slice) {
     }
   }
 
+  /** How slices are cut, e.g. {@code "windows 10000 ms every 10000 ms"} (part of the slice state's layout). */
+  public String describe() {
+    return "windows " + size + " ms every " + slide + " ms";
+  }
+
   /** Tumbling windows of {@code size} ms. */
   public static SliceAssigner tumbling(long size) {
     return new SliceAssigner(size, size, size);

@@ -84,7 +84,10 @@ public final class SlicedWindowOperator implements OneInputOperator {
     aggregates = aggregateFactory.create(context);
     backend = context.keyedStateBackend();
     timers = context.timerService();
-    sliceRows = backend.getState(context.nodeId(), StateDescriptor.value(SLICE_STATE, AccumulatorRowSerializer.INSTANCE));
+    // The layout makes a restore with other windows or other aggregate slots fail instead of reading old
+    // slices as new windows (wrong results); the user drops the state to start it empty.
+    sliceRows = backend.getState(context.nodeId(), StateDescriptor.value(SLICE_STATE, AccumulatorRowSerializer.INSTANCE)
+        .withLayout(slices.describe() + "; aggregates " + aggregates.slotLayout()));
     keys = KeyExtractor.of(context, new io.millrace.engine.operators.Settings(context.nodeId(), context.settings()), "keyBy");
     deadLetters = new DeadLetterRouter(context);
     admission = EventTimeAdmission.forWindowAggregate(deadLetters);

@@ -1,6 +1,7 @@
 package io.millrace.engine.runtime.checkpoint;
 
 import io.millrace.engine.state.KeyedStateHandle;
+import io.millrace.engine.state.StateDrops;
 import io.millrace.spec.plan.KeyGroupRange;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,19 +16,41 @@ import java.util.Map;
  * @param id checkpoint id (increasing per job)
  * @param savepoint true for a savepoint (self-contained keyed snapshots)
  * @param tasks every task's snapshot
+ * @param dropped what a restore from this checkpoint must start empty (a restore option, never stored with
+ *     the checkpoint: {@link #withDroppedState}); {@link StateDrops#none()} for a checkpoint as taken
  */
-public record CompletedCheckpoint(long id, boolean savepoint, List<TaskStateSnapshot> tasks) {
+public record CompletedCheckpoint(long id, boolean savepoint, List<TaskStateSnapshot> tasks, StateDrops dropped) {
 
   public CompletedCheckpoint {
     tasks = tasks.stream()
         .sorted(Comparator.comparing((TaskStateSnapshot t) -> t.task().chain())
             .thenComparingInt(t -> t.task().subtask()))
         .toList();
+    dropped = dropped == null ? StateDrops.none() : dropped;
   }
 
-  /** All operator-state entries of node {@code nodeId}, old subtasks in index order. */
+  /** A checkpoint as taken (nothing dropped). */
+  public CompletedCheckpoint(long id, boolean savepoint, List<TaskStateSnapshot> tasks) {
+    this(id, savepoint, tasks, StateDrops.none());
+  }
+
+  /**
+   * This checkpoint as a restore that drops {@code drops} sees it (DESIGN.md §8.1, safe upgrades):
+   * operator state of the dropped nodes is absent here, and keyed backends are handed {@link #dropped()}.
+   */
+  public CompletedCheckpoint withDroppedState(StateDrops drops) {
+    return new CompletedCheckpoint(id, savepoint, tasks, drops);
+  }
+
+  /**
+   * All operator-state entries of node {@code nodeId}, old subtasks in index order; none when the
+   * restore drops the node's operator state.
+   */
   public List<byte[]> operatorState(String nodeId) {
     List<byte[]> all = new ArrayList<>();
+    if (dropped.dropsOperatorStateOf(nodeId)) {
+      return all;
+    }
     for (TaskStateSnapshot task : tasks) {
       all.addAll(task.operatorState().getOrDefault(nodeId, List.of()));
     }
@@ -36,7 +59,8 @@ public record CompletedCheckpoint(long id, boolean savepoint, List<TaskStateSnap
 
   /** True if any old task held operator state of {@code nodeId}. */
   public boolean hasOperatorState(String nodeId) {
-    return tasks.stream().anyMatch(t -> t.operatorState().containsKey(nodeId));
+    return !dropped.dropsOperatorStateOf(nodeId)
+        && tasks.stream().anyMatch(t -> t.operatorState().containsKey(nodeId));
   }
 
   /**

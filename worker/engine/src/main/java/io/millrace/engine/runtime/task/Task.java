@@ -180,7 +180,8 @@ public abstract class Task implements TaskCheckpointGateway {
         services.clock()::currentTimeMillis));
     if (services.restoreFrom() != null) {
       try {
-        backend.restore(services.checkpointStore(), services.restoreFrom().keyedState(keyGroups, keyedNodes));
+        backend.restore(services.checkpointStore(), services.restoreFrom().keyedState(keyGroups, keyedNodes),
+            services.restoreFrom().dropped());
       } catch (Exception e) {
         throw new StateRestoreException(id, services.restoreFrom().id(), "keyed state", e);
       }

@@ -10,6 +10,7 @@ import io.millrace.engine.state.SnapshotTask;
 import io.millrace.engine.state.SnapshotType;
 import io.millrace.engine.state.State;
 import io.millrace.engine.state.StateDescriptor;
+import io.millrace.engine.state.StateDrops;
 import io.millrace.engine.state.StateMetaInfo;
 import io.millrace.engine.state.TimeDomain;
 import io.millrace.engine.state.heap.HeapSnapshotFormat.Contents;
@@ -124,8 +125,9 @@ public final class HeapKeyedStateBackend extends AbstractKeyedStateBackend {
   }
 
   @Override
-  public void restore(CheckpointStore store, List<KeyedStateHandle> handles) throws Exception {
-    beginRestore(HeapStateBackend.KIND, handles);
+  public void restore(CheckpointStore store, List<KeyedStateHandle> handles, StateDrops dropped)
+      throws Exception {
+    beginRestore(HeapStateBackend.KIND, handles, dropped);
     Map<String, HeapTimerService> restoredTimers = new HashMap<>();
     for (KeyedStateHandle handle : handles) {
       if (handle.keyGroups().end() < parameters.keyGroups().start()
@@ -135,6 +137,9 @@ public final class HeapKeyedStateBackend extends AbstractKeyedStateBackend {
       for (StateFile file : handle.files()) {
         Contents contents = HeapSnapshotFormat.read(store.get(file.storePath()));
         for (StateRows s : contents.states()) {
+          if (!restores(s.meta().nodeId(), s.meta().name())) {
+            continue;
+          }
           StateRows target = pending.computeIfAbsent(s.meta().qualifiedName(),
               q -> new StateRows(s.meta(), new ArrayList<>()));
           for (RawRow r : s.rows()) {
@@ -144,6 +149,9 @@ public final class HeapKeyedStateBackend extends AbstractKeyedStateBackend {
           }
         }
         for (TimerRows t : contents.timers()) {
+          if (!restoresTimersOf(t.nodeId())) {
+            continue;
+          }
           HeapTimerService service = restoredTimers.computeIfAbsent(t.nodeId(),
               n -> (HeapTimerService) timerService(n));
           for (TimerRow r : t.timers()) {

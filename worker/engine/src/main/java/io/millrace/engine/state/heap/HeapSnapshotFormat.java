@@ -14,8 +14,8 @@ import java.util.List;
  * so that a restore can keep only its range.
  *
  * <pre>
- * varint format (1)
- * varint stateCount, per state: nodeId, name, varint kind, varint serializerVersion,
+ * varint format (2; 1 is still read: it has no layout)
+ * varint stateCount, per state: nodeId, name, varint kind, varint serializerVersion, layout (since 2),
  *   varint rowCount, rows: varint keyGroup, bytes key, long namespace, [bytes userKey if MAP],
  *   bytes value
  * varint timerSetCount, per set: nodeId, varint domain, varint count,
@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class HeapSnapshotFormat {
 
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   record StateRows(StateMetaInfo meta, List<RawRow> rows) {}
 
@@ -46,6 +46,7 @@ final class HeapSnapshotFormat {
       out.writeString(s.meta().name());
       out.writeVarInt(s.meta().kind().ordinal());
       out.writeVarInt(s.meta().serializerVersion());
+      out.writeString(s.meta().layout());
       out.writeVarInt(s.rows().size());
       boolean map = s.meta().kind() == StateKind.MAP;
       for (RawRow r : s.rows()) {
@@ -76,15 +77,15 @@ final class HeapSnapshotFormat {
   static Contents read(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes);
     int format = in.readVarInt();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != 1) {
       throw new SerializationException("heap snapshot format " + format
-          + " is not supported (this engine reads " + FORMAT + ")");
+          + " is not supported (this engine reads 1 and " + FORMAT + ")");
     }
     int stateCount = in.readVarInt();
     List<StateRows> states = new ArrayList<>(stateCount);
     for (int i = 0; i < stateCount; i++) {
       StateMetaInfo meta = new StateMetaInfo(in.readString(), in.readString(),
-          StateKind.values()[in.readVarInt()], in.readVarInt());
+          StateKind.values()[in.readVarInt()], in.readVarInt(), format >= 2 ? in.readString() : "");
       boolean map = meta.kind() == StateKind.MAP;
       int rowCount = in.readVarInt();
       List<RawRow> rows = new ArrayList<>(rowCount);

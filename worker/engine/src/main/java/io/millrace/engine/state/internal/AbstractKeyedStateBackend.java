@@ -7,6 +7,7 @@ import io.millrace.engine.state.KeyedStateBackend;
 import io.millrace.engine.state.KeyedStateHandle;
 import io.millrace.engine.state.State;
 import io.millrace.engine.state.StateDescriptor;
+import io.millrace.engine.state.StateDrops;
 import io.millrace.engine.state.StateMetaInfo;
 import io.millrace.spec.plan.KeyGroupRange;
 import io.millrace.spec.plan.KeyGroups;
@@ -32,8 +33,10 @@ public abstract class AbstractKeyedStateBackend implements KeyedStateBackend {
 
   private final Map<String, Declared> declared = new LinkedHashMap<>();
   private final Map<String, State> states = new HashMap<>();
-  /** States found in restored snapshots, by qualified name (node/name). */
+  /** States restored from snapshots (and not dropped), by qualified name (node/name). */
   protected final Map<String, StateMetaInfo> restoredStates = new LinkedHashMap<>();
+  private StateDrops drops = StateDrops.none();
+  private long restoredFrom = -1;
   protected boolean restoreCalled;
   protected boolean closed;
 
@@ -114,12 +117,13 @@ public abstract class AbstractKeyedStateBackend implements KeyedStateBackend {
       return (S) states.get(qualified);
     }
     StateMetaInfo restored = restoredStates.get(qualified);
-    if (restored != null && (restored.kind() != descriptor.kind()
-        || restored.serializerVersion() != descriptor.serializerVersion())) {
-      throw new IllegalStateException("state '" + qualified + "' was restored as "
-          + restored.kind() + " with serializer version " + restored.serializerVersion()
-          + " but is declared as " + descriptor + "; keep the kind and serializer, or rename the"
-          + " state to start it empty (state migration is not supported yet)");
+    StateMetaInfo wanted = descriptor.metaInfo(nodeId);
+    if (restored != null && !restored.readableAs(wanted)) {
+      throw new IllegalStateException("cannot restore state '" + descriptor.name() + "' of node '" + nodeId
+          + "' in task " + parameters.taskId() + ": checkpoint " + restoredFrom + " stored it as "
+          + restored.describe() + ", but this version of the job declares it as " + wanted.describe()
+          + ", so the stored entries cannot be read. Confirm dropping it (restore with dropped state "
+          + qualified + ", or the whole node " + nodeId + ") to start it empty; state is not migrated");
     }
     S state = createState(nodeId, descriptor);
     declared.put(qualified, new Declared(nodeId, descriptor));
@@ -156,14 +160,21 @@ public abstract class AbstractKeyedStateBackend implements KeyedStateBackend {
     return new ArrayList<>(all.values());
   }
 
-  /** Checks that restore is legal now and that the handles fit; records their states. */
-  protected void beginRestore(String backendKind, List<KeyedStateHandle> handles) {
+  /**
+   * Checks that restore is legal now and that the handles fit; records the states it will bring back:
+   * those of this task's nodes that {@code dropped} does not name. State of a node this task does not
+   * run (removed or renamed in the new version, or moved to another chain, whose task restores it) is
+   * not carried forward: nothing could ever read it, and writing it into every later snapshot would
+   * keep it forever.
+   */
+  protected void beginRestore(String backendKind, List<KeyedStateHandle> handles, StateDrops dropped) {
     checkOpen();
     if (restoreCalled || !declared.isEmpty()) {
       throw new IllegalStateException("restore must be called once, before any state is used"
           + " (task " + parameters.taskId() + ")");
     }
     restoreCalled = true;
+    drops = java.util.Objects.requireNonNull(dropped, "dropped");
     for (var h : handles) {
       if (!h.backendKind().equals(backendKind)) {
         throw new IllegalArgumentException("snapshot of checkpoint " + h.checkpointId()
@@ -175,10 +186,23 @@ public abstract class AbstractKeyedStateBackend implements KeyedStateBackend {
             + " has maxParallelism " + h.maxParallelism() + " but the job now has "
             + parameters.maxParallelism() + "; maxParallelism cannot change across restores");
       }
+      restoredFrom = h.checkpointId();
       for (StateMetaInfo m : h.states()) {
-        restoredStates.putIfAbsent(m.qualifiedName(), m);
+        if (restores(m.nodeId(), m.name())) {
+          restoredStates.putIfAbsent(m.qualifiedName(), m);
+        }
       }
     }
+  }
+
+  /** Whether the restore brings back keyed state {@code nodeId/name} (call after {@link #beginRestore}). */
+  protected boolean restores(String nodeId, String name) {
+    return parameters.nodeIds().contains(nodeId) && !drops.dropsKeyedState(nodeId, name);
+  }
+
+  /** Whether the restore brings back the timers of {@code nodeId} (call after {@link #beginRestore}). */
+  protected boolean restoresTimersOf(String nodeId) {
+    return parameters.nodeIds().contains(nodeId) && !drops.dropsTimersOf(nodeId);
   }
 
   protected void checkOpen() {

@@ -70,6 +70,14 @@ final class RocksDbInstance {
     return h;
   }
 
+  /** Drops the column family and its data (the handle stays tracked, and is closed with the others). */
+  void dropFamily(String name) throws RocksDBException {
+    ColumnFamilyHandle h = families.remove(name);
+    if (h != null) {
+      db.dropColumnFamily(h);
+    }
+  }
+
   ColumnFamilyHandle existingFamily(String name) {
     return families.get(name);
   }

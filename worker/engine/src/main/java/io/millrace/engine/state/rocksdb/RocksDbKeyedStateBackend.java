@@ -9,6 +9,7 @@ import io.millrace.engine.state.SnapshotTask;
 import io.millrace.engine.state.SnapshotType;
 import io.millrace.engine.state.State;
 import io.millrace.engine.state.StateDescriptor;
+import io.millrace.engine.state.StateDrops;
 import io.millrace.engine.state.StateMetaInfo;
 import io.millrace.engine.state.TimeDomain;
 import io.millrace.engine.state.internal.AbstractKeyedStateBackend;
@@ -314,8 +315,9 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
   }
 
   @Override
-  public void restore(CheckpointStore store, List<KeyedStateHandle> handles) throws Exception {
-    beginRestore(RocksDbStateBackend.KIND, handles);
+  public void restore(CheckpointStore store, List<KeyedStateHandle> handles, StateDrops dropped)
+      throws Exception {
+    beginRestore(RocksDbStateBackend.KIND, handles, dropped);
     if (instance != null) {
       throw new IllegalStateException("restore after first state access in task "
           + parameters.taskId());
@@ -324,6 +326,21 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend {
   }
 
   // ---------------------------------------------------------------- used by RocksDbRestore
+
+  /**
+   * Whether the restore keeps the column family {@code name}: a state family ({@code s|node|state}) of
+   * a restored state, or a timer family ({@code t|node|DOMAIN}) of a node whose timers are restored.
+   */
+  boolean restoresFamily(String name) {
+    boolean state = name.startsWith(STATE_PREFIX);
+    String rest = name.substring(state ? STATE_PREFIX.length() : TIMER_PREFIX.length());
+    int bar = rest.indexOf('|'); // node ids cannot contain '|' (spec id pattern)
+    if (bar < 0) {
+      return false;
+    }
+    String node = rest.substring(0, bar);
+    return state ? restores(node, rest.substring(bar + 1)) : restoresTimersOf(node);
+  }
 
   void openRestored(Path restoredDir, List<StateFile> sharedFiles) throws Exception {
     IncrementalUploader.deleteRecursively(dbDir);

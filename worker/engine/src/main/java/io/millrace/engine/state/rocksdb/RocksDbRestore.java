@@ -54,6 +54,7 @@ final class RocksDbRestore {
     Path baseDir = download(base, "restore-base");
     backend.openRestored(baseDir, base.files());
     RocksDbInstance db = backend.openedInstance();
+    dropNotRestored(db);
     if (!contains(range, base.keyGroups())) {
       trimToRange(db);
     }
@@ -80,6 +81,15 @@ final class RocksDbRestore {
       store.getFile(f.storePath(), dir.resolve(f.name()));
     }
     return dir;
+  }
+
+  /** Drops the column families of dropped states, dropped nodes' timers and nodes this task does not run. */
+  private void dropNotRestored(RocksDbInstance db) throws RocksDBException {
+    for (String name : db.userFamilies().keySet()) {
+      if (!backend.restoresFamily(name)) {
+        db.dropFamily(name);
+      }
+    }
   }
 
   private void trimToRange(RocksDbInstance db) throws RocksDBException {
@@ -117,6 +127,9 @@ final class RocksDbRestore {
     RocksDbInstance source = backend.openReadOnly(dir);
     try {
       for (Map.Entry<String, ColumnFamilyHandle> e : source.userFamilies().entrySet()) {
+        if (!backend.restoresFamily(e.getKey())) {
+          continue;
+        }
         ColumnFamilyHandle into = target.family(e.getKey());
         boolean state = e.getKey().startsWith(RocksDbKeyedStateBackend.STATE_PREFIX);
         byte[] from = state ? RocksKeys.groupStart(range.start()) : null;

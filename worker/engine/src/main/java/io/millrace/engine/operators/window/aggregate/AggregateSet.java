@@ -23,13 +23,27 @@ public final class AggregateSet {
 
   private final List<Aggregator> aggregators;
   private final Object[] scratch;
+  private final List<String> slots;
 
   public AggregateSet(List<Aggregator> aggregators) {
+    this(aggregators, aggregators.stream().map(a -> a.getClass().getSimpleName()).toList());
+  }
+
+  private AggregateSet(List<Aggregator> aggregators, List<String> slots) {
     if (aggregators.isEmpty()) {
       throw new IllegalArgumentException("a window-aggregate needs at least one aggregate");
     }
     this.aggregators = List.copyOf(aggregators);
     this.scratch = new Object[aggregators.size()];
+    this.slots = List.copyOf(slots);
+  }
+
+  /**
+   * The accumulator slots in order, e.g. {@code "count, sum(amount)"}: what a stored row's contents
+   * mean. Names and reduce expressions are not part of it (the stored accumulators survive those).
+   */
+  public String slotLayout() {
+    return String.join(", ", slots);
   }
 
   /**
@@ -64,11 +78,13 @@ public final class AggregateSet {
 
   private static AggregateSet build(List<?> settings, ReduceCompiler compiler) {
     List<Aggregator> aggregators = new ArrayList<>();
+    List<String> slots = new ArrayList<>();
     for (Object entry : settings) {
       Map<?, ?> spec = (Map<?, ?>) entry;
       String name = (String) spec.get("name");
       String fn = (String) spec.get("fn");
       String field = (String) spec.get("field");
+      slots.add(field == null ? fn : fn + "(" + field + ")");
       aggregators.add(switch (fn) {
         case "count" -> new CountAggregator(name);
         case "sum" -> new SumAggregator(name, field);
@@ -82,7 +98,7 @@ public final class AggregateSet {
             + "' (count, sum, avg, min, max, first, last, reduce)");
       });
     }
-    return new AggregateSet(aggregators);
+    return new AggregateSet(aggregators, slots);
   }
 
   /** A reduce: native for the "keep the larger/smaller one" selections, else CEL (always compiled, so errors surface). */
