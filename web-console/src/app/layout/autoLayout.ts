@@ -2,8 +2,7 @@
  * Auto-layout with ELK's layered algorithm (left to right, like data flows). Pure and asynchronous: it takes the
  * graph and returns a position per node id; the caller writes them into `metadata.layout`.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK as ElkEngine, ElkNode } from 'elkjs/lib/elk-api';
 import type { PipelineGraph } from '../spec/graph';
 import type { Position } from '../spec/specModel';
 
@@ -19,8 +18,13 @@ const LAYOUT_OPTIONS = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
 
-// One ELK instance per page: it holds no graph state between calls, only its compiled algorithm.
-const elk = new ELK();
+// ELK is large (~1.5 MB): loaded on the first layout, then one instance per page (it keeps no graph between calls).
+let elk: Promise<ElkEngine> | null = null;
+
+function engine(): Promise<ElkEngine> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return elk;
+}
 
 export async function autoLayout(graph: PipelineGraph): Promise<Record<string, Position>> {
   const root: ElkNode = {
@@ -29,7 +33,7 @@ export async function autoLayout(graph: PipelineGraph): Promise<Record<string, P
     children: graph.nodes.map((node) => ({ id: node.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
     edges: graph.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
   };
-  const laidOut = await elk.layout(root);
+  const laidOut = await (await engine()).layout(root);
   const positions: Record<string, Position> = {};
   for (const child of laidOut.children ?? []) positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
   return positions;

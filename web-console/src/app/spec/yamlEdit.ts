@@ -288,7 +288,7 @@ function replaceValue(text: string, found: Extract<Located, { kind: 'found' }>, 
     const colon = text.indexOf(':', keyEnd);
     return splice(text, colon + 1, colon + 1, ` ${isCollection ? renderFlow(value) : renderScalar(value as never, inFlow)}`);
   }
-  if (isScalar(node) || node.flow || inFlow) {
+  if (isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow) || inFlow) {
     const start = startOf(node);
     let end = valueEndOf(node);
     // Block scalars (`|`, `>`) own their final line break; keep it outside the replacement.
