@@ -28,5 +28,7 @@ export default defineConfig({
     root: '.',
     include: ['src/app/**/*.test.ts', 'src/app/**/*.test.tsx'],
     environment: 'node',
+    // The jsdom tests render the whole builder; on a busy 2-core machine that takes seconds.
+    testTimeout: 30000,
   },
 });

@@ -39,6 +39,8 @@ import { YamlEditor, type LineDiagnostic } from './YamlEditor';
 const SETTLE_MS = 250;
 const VALIDATE_AFTER_MS = 800;
 const PASTE_OFFSET: Position = { x: 40, y: 40 };
+/** One shared empty list, so that memoised views do not see a new value on every render. */
+const NO_ERRORS: readonly never[] = [];
 
 const EMPTY_SPEC = `apiVersion: millrace.io/v1
 kind: Pipeline
@@ -228,7 +230,7 @@ export function BuilderPage({ api, catalog, templates }: { api: ApiClient; catal
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history.present, syntaxBroken]);
 
-  const serverErrors = validation.state === 'done' && validation.text === good.text ? validation.result.errors : [];
+  const serverErrors = validation.state === 'done' && validation.text === good.text ? validation.result.errors : NO_ERRORS;
   const nodeErrors = useMemo(() => errorsByNode(serverErrors, good.view), [serverErrors, good.view]);
   const nodeErrorMessages = useMemo(() => new Map([...nodeErrors].map(([id, list]) => [id, list.map((e) => e.message)])), [nodeErrors]);
   const diagnostics = useMemo<LineDiagnostic[]>(
@@ -397,7 +399,7 @@ export function BuilderPage({ api, catalog, templates }: { api: ApiClient; catal
                 inputs={selectedNode.inputs.map(formatInputRef)}
                 settings={selectedNode.settings}
                 validator={validator}
-                serverErrors={nodeErrors.get(selectedNode.id) ?? []}
+                serverErrors={nodeErrors.get(selectedNode.id) ?? NO_ERRORS}
                 onChange={(settings) => edit((text) => setNodeSettings(text, selectedNode.id, settings))}
                 onRename={(to) => {
                   try {

@@ -12,7 +12,6 @@ import {
   type Connection,
   type Edge,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { PipelineGraph } from '../spec/graph';
@@ -76,7 +75,22 @@ export function Canvas(props: CanvasProps) {
     });
   }, [graph, readOnly]);
 
-  const onNodesChange = useCallback((changes: NodeChange<PipelineFlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+  // Selection is the page's state; React Flow reports user selection as `select` changes. (Its onSelectionChange
+  // also fires for nodes it has not caught up with yet, which would fight a selection the page just made.)
+  const onNodesChange = useCallback(
+    (changes: NodeChange<PipelineFlowNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length === 0) return;
+      const next = new Set(selected);
+      for (const change of selects) {
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      if (next.size !== selected.length || selected.some((id) => !next.has(id))) props.onSelect([...next]);
+    },
+    [props, selected],
+  );
 
   const onNodeDragStop = useCallback(() => {
     // Store every node's place (not only the dragged ones), so that the layout in the spec is complete.
@@ -93,14 +107,6 @@ export function Canvas(props: CanvasProps) {
       props.onConnect(connection.source, port, connection.target, index);
     },
     [props],
-  );
-
-  const onSelectionChange = useCallback(
-    ({ nodes: picked }: OnSelectionChangeParams) => {
-      const ids = picked.map((n) => n.id);
-      if (ids.length !== selected.length || ids.some((id) => !selectedSet.has(id))) props.onSelect(ids);
-    },
-    [props, selected, selectedSet],
   );
 
   const onDrop = useCallback(
@@ -122,7 +128,6 @@ export function Canvas(props: CanvasProps) {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        onSelectionChange={onSelectionChange}
         onDelete={({ nodes: goneNodes, edges: goneEdges }) => {
           // Deleting a node also deletes its connections; removing the node removes those inputs already.
           const goneIds = new Set(goneNodes.map((n) => n.id));
@@ -134,7 +139,7 @@ export function Canvas(props: CanvasProps) {
         nodesConnectable={!readOnly}
         fitView
         minZoom={0.1}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={graph.nodes.length > 100}
         aria-label="Pipeline graph"
       >
         <Background />
