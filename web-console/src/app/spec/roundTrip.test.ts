@@ -32,6 +32,14 @@ describe('every spec example round-trips through the graph', () => {
       expect(writeGraph(template.text, graph)).toBe(template.text);
     });
 
+    it(`${template.name}: the graph written into an empty spec gives the same nodes, values and order`, () => {
+      const graph = toGraph(viewOf(template.text), kinds);
+      const empty = 'apiVersion: millrace.io/v1\nkind: Pipeline\nmetadata: {name: x}\nspec:\n  nodes: []\n';
+      const out = writeGraph(empty, { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: null })) });
+      expect(parse(out).spec.nodes).toEqual(parse(template.text).spec.nodes);
+      expect(out).toContain(`  nodes:\n    - {id: ${graph.nodes[0].id}, type: ${graph.nodes[0].type}`);
+    });
+
     it(`${template.name}: adding an auto-layout changes only metadata.layout`, async () => {
       const graph = toGraph(viewOf(template.text), kinds);
       const positions = await autoLayout(graph);

@@ -6,7 +6,7 @@
 import type { NodeKind } from '../catalog/nodeKinds';
 import type { PipelineGraph } from './graph';
 import { formatInputRef, readSpec, type InputRef, type Position, type SpecNode, type SpecView } from './specModel';
-import { deepEqual, setIn, YamlEditError, type Path } from './yamlEdit';
+import { deepEqual, replaceAt, setIn, YamlEditError, type Path } from './yamlEdit';
 import type { JsonValue } from './yamlRender';
 
 const NODES: Path = ['spec', 'nodes'];
@@ -54,6 +54,8 @@ export function writeGraph(text: string, graph: PipelineGraph): string {
     // `inputs: []` written by the user is kept even when the graph has no inputs for the node.
     const hadInputs = existing?.hasInputsKey ?? false;
     const object = nodeObject({ ...node, settings: { ...node.settings } }, hadInputs);
+    // Most nodes are unchanged: compare values first, and only edit the text of those that differ.
+    if (existing && deepEqual(object, nodeObject(existing, hadInputs))) continue;
     result = setIn(result, [...NODES, existing ? existing.index : viewOf(result).nodes.length], existing ? withoutIdIfPlaceholder(object, existing) : object);
   }
   result = writeLayout(result, Object.fromEntries(graph.nodes.flatMap((n) => (n.position ? [[n.id, n.position]] : []))), removed.map((n) => n.id));
@@ -78,8 +80,12 @@ function writeLayout(text: string, positions: Record<string, Position>, removedI
     // One edit adds the whole block, so a first auto-layout writes a tidy `layout:` with one line per node.
     return setIn(result, LAYOUT, Object.fromEntries(changed.map(([id, p]) => [id, { x: p.x, y: p.y }])));
   }
-  for (const [id, p] of changed) result = setIn(result, [...LAYOUT, id], { x: p.x, y: p.y });
-  return result;
+  if (changed.length === 1) return setIn(result, [...LAYOUT, changed[0][0]], { x: changed[0][1].x, y: changed[0][1].y });
+  // Many places at once (auto-layout, first drag): one rewrite of the block, existing order kept, new ids last.
+  const layout: Record<string, JsonValue> = {};
+  for (const [id, p] of Object.entries(viewOf(result).layout)) layout[id] = { x: p.x, y: p.y };
+  for (const [id, p] of changed) layout[id] = { x: p.x, y: p.y };
+  return replaceAt(result, LAYOUT, layout);
 }
 
 // ---- the builder's edits --------------------------------------------------------------------------------------

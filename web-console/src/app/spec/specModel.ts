@@ -3,7 +3,8 @@
  * the editor layout. Reading never throws: a YAML syntax error comes back as located problems, and a node that is not
  * yet well formed (no id, say, while the user types) is still shown, under an id no real node can have.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
+import { parseCached } from './yamlParse';
 import { isPlainObject, type JsonValue } from './yamlRender';
 
 export interface InputRef {
@@ -68,8 +69,7 @@ export function placeholderId(index: number): string {
 }
 
 export function readSpec(text: string): ReadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const { doc, lines: lineCounter } = parseCached(text);
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -127,9 +127,4 @@ function layoutOf(layout: unknown): Record<string, Position> {
     }
   }
   return result;
-}
-
-/** Whether a parsed document's root is a mapping (used to reject a text that is a bare list or scalar). */
-export function hasMappingRoot(text: string): boolean {
-  return isMap(parseDocument(text).contents);
 }

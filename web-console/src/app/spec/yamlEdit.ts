@@ -7,7 +7,8 @@
  *
  * Every step re-parses the text: the text is the only state, so edits compose without stale offsets.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseCached } from './yamlParse';
 import { isPlainObject, renderBlockValue, renderFlow, renderKey, renderScalar, type JsonValue } from './yamlRender';
 
 export type PathSegment = string | number;
@@ -19,7 +20,7 @@ const MAX_FLOW_LINE = 100;
 export class YamlEditError extends Error {}
 
 export function parseForEdit(text: string): Document.Parsed {
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+  const { doc } = parseCached(text);
   if (doc.errors.length > 0) {
     throw new YamlEditError(`The YAML text has a syntax error (${doc.errors[0].message}); fix it before editing the graph.`);
   }
@@ -41,6 +42,18 @@ export function setIn(text: string, path: Path, value: JsonValue | undefined): s
   if (isMap(current) && isPlainObject(value)) return diffMap(text, path, current, value);
   if (isSeq(current) && Array.isArray(value)) return diffSeq(text, path, current, value);
   return replaceValue(text, found, value);
+}
+
+/**
+ * Replaces the value at `path` as a whole, in one edit (no per-key diff): for machine-written blocks such as
+ * `metadata.layout`, where rewriting 200 entries one by one would re-read the text 200 times.
+ */
+export function replaceAt(text: string, path: Path, value: JsonValue): string {
+  const doc = parseForEdit(text);
+  const found = locate(doc, path);
+  if (found.kind === 'missing') return addMissing(text, found.parent, path.slice(found.depth), value);
+  const old: unknown = found.node == null ? null : found.node.toJSON();
+  return deepEqual(old, value) ? text : replaceValue(text, found, value);
 }
 
 /** Applies edits one after the other (each sees the text the previous one produced). */
@@ -221,7 +234,18 @@ function addPair(text: string, map: YAMLMap, key: string, value: JsonValue): str
 function addItem(text: string, seq: YAMLSeq, value: JsonValue): string {
   const rendered = renderFlow(value);
   if (seq.flow) {
-    if (seq.items.length === 0) return splice(text, startOf(seq) + 1, startOf(seq) + 1, rendered);
+    if (seq.items.length === 0) {
+      // `nodes: []` under a block key becomes a block list: one line per item reads better as it grows.
+      const start = startOf(seq);
+      const before = text.slice(lineStart(text, start), start);
+      const end = valueEndOf(seq);
+      if (/^\s*[^\s#-][^#]*:\s*$/.test(before) && text.slice(start, end) === '[]') {
+        const keyIndent = before.length - before.trimStart().length;
+        const spaceBefore = before.length - before.trimEnd().length;
+        return splice(text, start - spaceBefore, end, `\n${' '.repeat(keyIndent + 2)}- ${rendered}`);
+      }
+      return splice(text, startOf(seq) + 1, startOf(seq) + 1, rendered);
+    }
     const end = itemEnd(seq, seq.items.length - 1);
     return splice(text, end, end, `, ${rendered}`);
   }
