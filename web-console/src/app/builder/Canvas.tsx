@@ -92,13 +92,14 @@ export function Canvas(props: CanvasProps) {
     [props, selected],
   );
 
-  const onNodeDragStop = useCallback(() => {
-    // Store every node's place (not only the dragged ones), so that the layout in the spec is complete.
-    setNodes((current) => {
-      props.onMove(Object.fromEntries(current.map((n) => [n.id, n.position])));
-      return current;
-    });
-  }, [props]);
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: PipelineFlowNode, dragged: PipelineFlowNode[]) => {
+      // Store every node's place (not only the dragged ones), so that the layout in the spec is complete.
+      const moved = new Map(dragged.map((n) => [n.id, n.position]));
+      props.onMove(Object.fromEntries(nodes.map((n) => [n.id, moved.get(n.id) ?? n.position])));
+    },
+    [props, nodes],
+  );
 
   const onConnect = useCallback(
     (connection: Connection) => {
