@@ -1,0 +1,105 @@
+/**
+ * `npm run perf:200`: builds a 200-node spec and times, in Node, what the builder does on each interaction with it:
+ * reading the text into a graph, writing a graph back, the single edits (move, setting, wire, add, rename) and the
+ * ELK auto-layout. Prints median and p95 over repeated runs after a warm-up. This is a measurement, not a test.
+ */
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { resolve } from 'node:path';
+import { nodeKindsOf, type JsonSchema } from '../src/app/catalog/nodeKinds';
+import { autoLayout } from '../src/app/layout/autoLayout';
+import { toGraph } from '../src/app/spec/graph';
+import { addNode, connect, removeNodes, renameNode, setNodeSettings, setPositions, viewOf, writeGraph } from '../src/app/spec/specEdits';
+import { readSpec } from '../src/app/spec/specModel';
+
+// npm runs scripts in the package directory (web-console/).
+const SCHEMA = resolve('..', 'pipeline-spec/src/main/resources/io/millrace/spec/schema/pipeline.schema.json');
+const LANES = 20;
+const PER_LANE = 10; // source, 3 transforms, key-by, window, filter, map, dedupe, sink
+
+/** 20 lanes of 10 nodes: 200 nodes, 180 edges, a layout for every node. */
+export function spec200(): string {
+  const lines = ['apiVersion: millrace.io/v1', 'kind: Pipeline', 'metadata:', '  name: perf-200', '  layout:'];
+  for (let lane = 0; lane < LANES; lane++) for (let step = 0; step < PER_LANE; step++) lines.push(`    n${lane}-${step}: {x: ${step * 260}, y: ${lane * 96}}`);
+  lines.push('spec:', '  parallelism: 2', '  nodes:');
+  for (let lane = 0; lane < LANES; lane++) {
+    const id = (step: number) => `n${lane}-${step}`;
+    lines.push(
+      `    - {id: ${id(0)}, type: kafka-source, topic: in-${lane}, format: json}`,
+      `    - {id: ${id(1)}, type: filter, inputs: [${id(0)}], expression: "value.kind == 'a'"}`,
+      `    - {id: ${id(2)}, type: map, inputs: [${id(1)}], expression: "{'k': value.k, 'v': value.v}"}`,
+      `    - {id: ${id(3)}, type: flat-map, inputs: [${id(2)}], expression: "[value]"}`,
+      `    - {id: ${id(4)}, type: key-by, inputs: [${id(3)}], expression: value.k}`,
+      `    - id: ${id(5)}`,
+      `      type: window-aggregate`,
+      `      inputs: [${id(4)}]`,
+      `      window: {type: tumbling, size: 10s}`,
+      `      aggregates: [{name: total, fn: sum, field: v}]`,
+      `    - {id: ${id(6)}, type: filter, inputs: [${id(5)}], expression: "value.total > 10"}`,
+      `    - {id: ${id(7)}, type: map, inputs: [${id(6)}], expression: "{'k': value.key, 't': value.total}"}`,
+      `    - {id: ${id(8)}, type: deduplicate, inputs: [${id(7)}], keyBy: string(value.k), ttl: 1h}`,
+      `    - {id: ${id(9)}, type: kafka-sink, inputs: [${id(8)}], topic: out-${lane}}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function time(label: string, runs: number, action: (run: number) => unknown | Promise<unknown>, before: (run: number) => void = () => {}): Promise<void> {
+  for (let i = 0; i < Math.min(5, runs); i++) {
+    before(-1 - i);
+    await action(-1 - i); // warm-up (JIT)
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before(i);
+    const start = performance.now();
+    await action(i);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  const p95 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))];
+  console.log(`${label.padEnd(62)} median ${median.toFixed(2).padStart(8)} ms   p95 ${p95.toFixed(2).padStart(8)} ms   (${runs} runs)`);
+}
+
+async function main(): Promise<void> {
+  const kinds = nodeKindsOf(JSON.parse(readFileSync(SCHEMA, 'utf8')) as JsonSchema);
+  const text = spec200();
+  const view = viewOf(text);
+  const graph = toGraph(view, kinds);
+  if (graph.nodes.length !== 200) throw new Error(`expected 200 nodes, built ${graph.nodes.length}`);
+  if (writeGraph(text, graph) !== text) throw new Error('the 200-node spec does not round-trip');
+  console.log(`200-node spec: ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${text.length} characters, ${text.split('\n').length} lines; Node ${process.version}`);
+
+  // Every run works on a text never seen before (a different comment or number), so no run reuses a parse; the
+  // input of an edit is the text on screen, which the builder has read already, as in the browser.
+  const fresh = (run: number) => `${text}# run ${run}\n`;
+  await time('parse only (yaml parseDocument, 23 KB)', 50, (run) => parseDocument(fresh(run)));
+  await time('text → graph (readSpec + toGraph)', 50, (run) => toGraph(viewOf(fresh(run)), kinds));
+  await time('graph → text, nothing changed (writeGraph)', 20, (run) => writeGraph(fresh(run), graph));
+  const onScreen = (run: number) => {
+    viewOf(fresh(run));
+  };
+  // The text on screen was read before the user acts (outside the timing); the edit and the re-read of its result
+  // are what one interaction costs.
+  const interaction = (label: string, edit: (text: string, run: number) => string) =>
+    time(`${label} + re-read`, 50, (run) => toGraph(viewOf(edit(fresh(run), run)), kinds), onScreen);
+  await interaction('move one node (setPositions)', (t, run) => setPositions(t, { 'n7-5': { x: 2000 + run, y: 700 } }));
+  await interaction('change one setting (setNodeSettings)', (t, run) =>
+    setNodeSettings(t, 'n7-5', { window: { type: 'tumbling', size: `${100 + run}s` }, aggregates: [{ name: 'total', fn: 'sum', field: 'v' }] }),
+  );
+  await interaction('wire a side output (connect)', (t) => connect(t, { node: 'n3-1', port: 'dead-letter' }, 'n3-9'));
+  await interaction('add a node with a position (addNode)', (t, run) => addNode(t, { type: 'map', position: { x: 10, y: 3000 + run } }).text);
+  await interaction('rename a node and its readers (renameNode)', (t) => renameNode(t, 'n10-4', 'keyed-10'));
+  await interaction('delete a node and its inputs (removeNodes)', (t) => removeNodes(t, ['n12-5']));
+  await time('auto-layout (ELK layered, 200 nodes)', 10, () => autoLayout(graph));
+  const laidOut = await autoLayout(graph);
+  await time('write 200 auto-layout positions into metadata.layout', 20, (run) => setPositions(fresh(run), laidOut), onScreen);
+  const syntaxProbe = readSpec(text.replace('spec:\n', 'spec: [\n'));
+  if (syntaxProbe.ok) throw new Error('a broken text must not read');
+}
+
+if (!process.env.PERF_NO_MAIN) main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

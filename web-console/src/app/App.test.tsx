@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from './App';
+import { ApiClient } from './api/client';
+
+beforeAll(() => {
+  // jsdom has no layout engine; React Flow only needs these to exist.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  // Nor does CodeMirror get text measurements; empty ones are enough for these tests.
+  Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect ??= () => new DOMRect();
+  (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= class {
+    m22 = 1;
+  };
+});
+
+afterEach(cleanup);
+
+/** A control plane without the catalog, examples and validation endpoints yet. */
+const notThereYet = new ApiClient(undefined, async () => new Response(null, { status: 404, statusText: 'Not Found' }));
+
+function editorText(): string {
+  const view = EditorView.findFromDOM(document.querySelector('.cm-editor') as HTMLElement)!;
+  return view.state.doc.toString();
+}
+
+function typeInEditor(text: string) {
+  const view = EditorView.findFromDOM(document.querySelector('.cm-editor') as HTMLElement)!;
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+describe('the console', () => {
+  it('opens the builder on the word-count template with the bundled catalog when the API lacks it', async () => {
+    render(
+      <MemoryRouter initialEntries={['/']}>
+        <App api={notThereYet} />
+      </MemoryRouter>,
+    );
+    const palette = await screen.findByRole('navigation', { name: 'Node palette' });
+    for (const group of ['Sources', 'Transforms', 'Windows & joins', 'Sinks']) expect(within(palette).getByRole('heading', { name: group })).toBeTruthy();
+    expect(within(palette).getByRole('button', { name: /^Add kafka-source/ })).toBeTruthy();
+    expect(within(palette).getByRole('button', { name: /^Add join/ })).toBeTruthy();
+    expect(editorText()).toContain('metadata: {name: word-count}');
+    expect(await screen.findByText('counts')).toBeTruthy();
+    await screen.findByText(/Server validation unavailable/, undefined, { timeout: 3000 });
+  });
+
+  it('adds a node from the palette with the keyboard path, into the YAML', async () => {
+    render(
+      <MemoryRouter initialEntries={['/builder']}>
+        <App api={notThereYet} />
+      </MemoryRouter>,
+    );
+    const add = await screen.findByRole('button', { name: /^Add deduplicate/ });
+    fireEvent.click(add);
+    await waitFor(() => expect(editorText()).toMatch(/- \{id: deduplicate, type: deduplicate[^\n]*\}\n/));
+    expect(editorText()).toMatch(/layout:\n {4}lines: \{x: -?\d+, y: -?\d+\}/);
+    expect(screen.getByRole('form', { name: 'Settings of node deduplicate' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(editorText()).not.toContain('deduplicate'));
+  });
+
+  it('keeps the last good graph and shows the syntax error when the YAML breaks', async () => {
+    render(
+      <MemoryRouter initialEntries={['/builder']}>
+        <App api={notThereYet} />
+      </MemoryRouter>,
+    );
+    await screen.findByText('counts');
+    const broken = editorText().replace('spec:\n', 'spec: [\n');
+    typeInEditor(broken);
+    const banner = await screen.findByRole('alert', undefined, { timeout: 2000 });
+    expect(banner.textContent).toMatch(/YAML syntax error at line \d+/);
+    expect(screen.getByText('counts')).toBeTruthy();
+    expect(editorText()).toBe(broken);
+    typeInEditor(broken.replace('spec: [\n', 'spec:\n').replace('id: out,', 'id: sink,'));
+    await screen.findByText('sink', undefined, { timeout: 2000 });
+    expect(screen.queryByText(/YAML syntax error at line/)).toBeNull();
+  });
+
+  it('shows empty states that say what will be there, and a not-found page', async () => {
+    render(
+      <MemoryRouter initialEntries={['/jobs']}>
+        <App api={notThereYet} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('heading', { name: 'Jobs' })).toBeTruthy();
+    expect(screen.getByText(/checkpoint history/)).toBeTruthy();
+    cleanup();
+    render(
+      <MemoryRouter initialEntries={['/nope']}>
+        <App api={notThereYet} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/q/swagger-ui');
+  });
+});

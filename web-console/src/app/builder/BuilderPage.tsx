@@ -1,0 +1,455 @@
+/**
+ * The pipeline builder: palette, canvas and node form on one side, the YAML editor on the other, two views of one
+ * text. Canvas and form edits are text edits (spec/specEdits.ts); typing in the editor re-reads the text once it
+ * settles, and while it has a syntax error the canvas keeps the last good graph (read-only) and the editor shows
+ * where the error is.
+ */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import type { Template } from '../catalog/bundled';
+import type { Catalog } from '../catalog/catalogSource';
+import { autoLayout } from '../layout/autoLayout';
+import { toGraph, type PipelineGraph } from '../spec/graph';
+import {
+  addNode,
+  connect,
+  copyNodes,
+  disconnect,
+  initialSettings,
+  pasteNodes,
+  removeNodes,
+  renameNode,
+  setNodeSettings,
+  setPositions,
+  type CopiedNode,
+} from '../spec/specEdits';
+import { formatInputRef, readSpec, type Position, type SpecView, type SyntaxProblem } from '../spec/specModel';
+import { YamlEditError } from '../spec/yamlEdit';
+import { Canvas } from './Canvas';
+import { record, redo, startHistory, undo, type History } from './history';
+import { NodeForm } from './NodeForm';
+import { Palette } from './Palette';
+import { schemaValidator } from './schemaValidation';
+import { errorsByNode, validateOnServer, type ServerValidation } from './serverValidation';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { YamlEditor, type LineDiagnostic } from './YamlEditor';
+
+/** Typing pauses this long before the text is re-read into the graph. */
+const SETTLE_MS = 250;
+const VALIDATE_AFTER_MS = 800;
+const PASTE_OFFSET: Position = { x: 40, y: 40 };
+/** One shared empty list, so that memoised views do not see a new value on every render. */
+const NO_ERRORS: readonly never[] = [];
+
+const EMPTY_SPEC = `apiVersion: millrace.io/v1
+kind: Pipeline
+metadata: {name: my-pipeline}
+spec:
+  nodes: []
+`;
+
+interface Good {
+  readonly text: string;
+  readonly view: SpecView;
+  readonly graph: PipelineGraph;
+}
+
+export function BuilderPage({ api, catalog, templates }: { api: ApiClient; catalog: Catalog; templates: readonly Template[] }) {
+  const initial = templates.find((t) => t.name === 'word-count.yaml')?.text ?? EMPTY_SPEC;
+  const [history, setHistory] = useState<History>(() => startHistory(initial));
+  const historyRef = useRef(history);
+  historyRef.current = history;
+  const [editorText, setEditorText] = useState(initial);
+  const [problems, setProblems] = useState<readonly SyntaxProblem[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [autoPositions, setAutoPositions] = useState<Record<string, Position>>({});
+  const [validation, setValidation] = useState<ServerValidation>({ state: 'idle' });
+  const [helpOpen, setHelpOpen] = useState(false);
+  const clipboard = useRef<CopiedNode[]>([]);
+  const validator = useMemo(() => schemaValidator(catalog.schema), [catalog]);
+
+  // The last text that parsed: what the canvas shows.
+  const good = useMemo<Good>(() => {
+    const read = readSpec(history.present);
+    const view: SpecView = read.ok ? read.view : { name: '', nodes: [], layout: {}, layoutDeclared: false };
+    return { text: history.present, view, graph: toGraph(view, catalog.kinds) };
+  }, [history.present, catalog]);
+  const syntaxBroken = problems.length > 0;
+
+  // ---- edits ----------------------------------------------------------------------------------------------------
+
+  const commit = useCallback((text: string) => {
+    const next = record(historyRef.current, text);
+    historyRef.current = next;
+    setHistory(next);
+    setEditorText(text);
+    setProblems([]);
+  }, []);
+
+  /** Runs a text edit on the current text; a refused edit (an id that exists...) shows its reason instead. */
+  const edit = useCallback(
+    (change: (text: string) => string) => {
+      if (problems.length > 0) {
+        setNotice('Fix the YAML syntax error first: the graph is read-only until the text parses.');
+        return;
+      }
+      try {
+        commit(change(historyRef.current.present));
+        setNotice(null);
+      } catch (error) {
+        if (error instanceof YamlEditError) setNotice(error.message);
+        else throw error;
+      }
+    },
+    [commit, problems.length],
+  );
+
+  const replaceText = useCallback(
+    (text: string) => {
+      const read = readSpec(text);
+      setEditorText(text);
+      if (read.ok) commit(text);
+      else setProblems(read.problems);
+      setSelected([]);
+    },
+    [commit],
+  );
+
+  // Editor typing: re-read once the text settles.
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const onEditorChange = useCallback(
+    (text: string) => {
+      setEditorText(text);
+      clearTimeout(settle.current);
+      settle.current = setTimeout(() => {
+        const read = readSpec(text);
+        if (read.ok) commit(text);
+        else setProblems(read.problems);
+      }, SETTLE_MS);
+    },
+    [commit],
+  );
+  useEffect(() => () => clearTimeout(settle.current), []);
+
+  // ---- positions ------------------------------------------------------------------------------------------------
+
+  const unplaced = useMemo(() => good.graph.nodes.filter((n) => n.position === null && !autoPositions[n.id]).map((n) => n.id), [good.graph, autoPositions]);
+  useEffect(() => {
+    if (unplaced.length === 0) return;
+    let current = true;
+    autoLayout(good.graph).then((computed) => {
+      if (!current) return;
+      // Nodes with a stored place keep it; only the others take ELK's proposal (not written until the user moves).
+      setAutoPositions((old) => ({ ...old, ...Object.fromEntries(unplaced.map((id) => [id, computed[id]])) }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [unplaced, good.graph]);
+
+  const positions = useMemo(() => {
+    const result: Record<string, Position> = {};
+    for (const node of good.graph.nodes) result[node.id] = node.position ?? autoPositions[node.id] ?? { x: 0, y: 0 };
+    return result;
+  }, [good.graph, autoPositions]);
+
+  const runAutoLayout = useCallback(() => {
+    autoLayout(good.graph).then((computed) => edit((text) => setPositions(text, computed)));
+  }, [good.graph, edit]);
+
+  const freeSpot = useCallback((): Position => {
+    const all = Object.values(positions);
+    if (all.length === 0) return { x: 40, y: 40 };
+    return { x: Math.max(...all.map((p) => p.x)) + 260, y: Math.min(...all.map((p) => p.y)) };
+  }, [positions]);
+
+  // ---- node operations -----------------------------------------------------------------------------------------
+
+  const addKind = useCallback(
+    (type: string, position: Position) => {
+      const kind = catalog.kinds.get(type);
+      if (!kind) return;
+      let id = '';
+      edit((text) => {
+        // The first placed node fixes everyone's place, so the auto-laid-out ones do not move under it.
+        const placed = setPositions(text, { ...positions });
+        const added = addNode(placed, { type, settings: initialSettings(kind), position });
+        id = added.id;
+        return added.text;
+      });
+      if (id) setSelected([id]);
+    },
+    [catalog, edit, positions],
+  );
+
+  const copySelection = useCallback(() => {
+    if (selected.length === 0) return;
+    clipboard.current = copyNodes(good.text, selected).map((n) => ({ ...n, position: positions[n.id] ?? n.position }));
+    setNotice(`Copied ${clipboard.current.length} node${clipboard.current.length > 1 ? 's' : ''}.`);
+  }, [good.text, selected, positions]);
+
+  const paste = useCallback(() => {
+    if (clipboard.current.length === 0) return;
+    let ids: string[] = [];
+    edit((text) => {
+      const pasted = pasteNodes(setPositions(text, { ...positions }), clipboard.current, PASTE_OFFSET);
+      ids = pasted.ids;
+      return pasted.text;
+    });
+    setSelected(ids);
+  }, [edit, positions]);
+
+  const undoEdit = useCallback(() => {
+    const next = undo(historyRef.current);
+    historyRef.current = next;
+    setHistory(next);
+    setEditorText(next.present);
+    setProblems([]);
+  }, []);
+  const redoEdit = useCallback(() => {
+    const next = redo(historyRef.current);
+    historyRef.current = next;
+    setHistory(next);
+    setEditorText(next.present);
+    setProblems([]);
+  }, []);
+
+  // ---- server validation ---------------------------------------------------------------------------------------
+
+  const validateNow = useCallback(() => {
+    const text = historyRef.current.present;
+    validateOnServer(api, text).then(setValidation);
+  }, [api]);
+  useEffect(() => {
+    if (validation.state === 'unavailable' || syntaxBroken) return;
+    const timer = setTimeout(validateNow, VALIDATE_AFTER_MS);
+    return () => clearTimeout(timer);
+    // Re-validate when the text changes, not when the result arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [history.present, syntaxBroken]);
+
+  const serverErrors = validation.state === 'done' && validation.text === good.text ? validation.result.errors : NO_ERRORS;
+  const nodeErrors = useMemo(() => errorsByNode(serverErrors, good.view), [serverErrors, good.view]);
+  const nodeErrorMessages = useMemo(() => new Map([...nodeErrors].map(([id, list]) => [id, list.map((e) => e.message)])), [nodeErrors]);
+  const diagnostics = useMemo<LineDiagnostic[]>(
+    () =>
+      syntaxBroken
+        ? problems.map((p) => ({ line: p.line, column: p.column, from: p.from, to: p.to, severity: 'error', message: p.message }))
+        : serverErrors.map((e) => ({ line: e.line, column: e.column, severity: 'error', message: e.hint ? `${e.message} (${e.hint})` : e.message })),
+    [syntaxBroken, problems, serverErrors],
+  );
+
+  // ---- import / export -----------------------------------------------------------------------------------------
+
+  const fileInput = useRef<HTMLInputElement>(null);
+  const exportSpec = useCallback(() => {
+    const blob = new Blob([editorText], { type: 'application/yaml' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${good.view.name || 'pipeline'}.yaml`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }, [editorText, good.view.name]);
+
+  // ---- keyboard ------------------------------------------------------------------------------------------------
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('.cm-editor, input, textarea, select, [contenteditable="true"]') !== null && target !== null;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === 's') {
+        event.preventDefault();
+        exportSpec();
+      } else if (mod && event.key === 'Enter') {
+        event.preventDefault();
+        validateNow();
+      } else if (typing) {
+        return;
+      } else if (mod && key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undoEdit();
+      } else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) {
+        event.preventDefault();
+        redoEdit();
+      } else if (mod && key === 'c') {
+        copySelection();
+      } else if (mod && key === 'v') {
+        event.preventDefault();
+        paste();
+      } else if (mod && event.shiftKey && key === 'l') {
+        event.preventDefault();
+        runAutoLayout();
+      } else if (event.key === '?') {
+        setHelpOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [exportSpec, validateNow, undoEdit, redoEdit, copySelection, paste, runAutoLayout]);
+
+  // ---- render --------------------------------------------------------------------------------------------------
+
+  const selectedNode = selected.length === 1 ? good.graph.nodes.find((n) => n.id === selected[0]) : undefined;
+
+  return (
+    <div className="builder">
+      <div className="toolbar" role="toolbar" aria-label="Builder actions">
+        <label>
+          Start from a template{' '}
+          <select
+            aria-label="Start from a template"
+            value=""
+            onChange={(e) => {
+              const template = templates.find((t) => t.name === e.currentTarget.value);
+              if (template) replaceText(template.text);
+            }}
+          >
+            <option value="">choose…</option>
+            {templates.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name} — {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => replaceText(EMPTY_SPEC)}>
+          New
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".yaml,.yml,.json,application/yaml,application/json"
+          hidden
+          aria-label="Import a spec file"
+          onChange={async (e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) replaceText(await file.text());
+            e.currentTarget.value = '';
+          }}
+        />
+        <button type="button" onClick={exportSpec}>
+          Export
+        </button>
+        <button type="button" onClick={undoEdit} disabled={history.past.length === 0}>
+          Undo
+        </button>
+        <button type="button" onClick={redoEdit} disabled={history.future.length === 0}>
+          Redo
+        </button>
+        <button type="button" onClick={runAutoLayout} disabled={syntaxBroken}>
+          Auto-layout
+        </button>
+        <button type="button" onClick={validateNow} disabled={syntaxBroken}>
+          Validate
+        </button>
+        <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+          ?
+        </button>
+        <ValidationStatus validation={validation} current={good.text} syntaxBroken={syntaxBroken} />
+      </div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}{' '}
+          <button type="button" className="link" onClick={() => setNotice(null)}>
+            dismiss
+          </button>
+        </p>
+      )}
+      <div className="builder-body">
+        <Palette kinds={catalog.kinds} disabled={syntaxBroken} onAdd={(type) => addKind(type, freeSpot())} />
+        <section className="graph-pane" aria-label="Graph">
+          {syntaxBroken && (
+            <p className="syntax-banner" role="alert">
+              YAML syntax error at line {problems[0].line}: {problems[0].message}. The graph shows the last text that parsed.
+            </p>
+          )}
+          <ReactFlowProvider>
+            <Canvas
+              graph={good.graph}
+              positions={positions}
+              errorsByNode={nodeErrorMessages}
+              readOnly={syntaxBroken}
+              selected={selected}
+              onSelect={setSelected}
+              onMove={(moved) => edit((text) => setPositions(text, moved))}
+              onConnect={(source, port, target, index) => edit((text) => connect(text, { node: source, port }, target, index))}
+              onDeleteEdges={(cut) =>
+                edit((text) => [...cut].sort((a, b) => b.index - a.index).reduce((current, e) => disconnect(current, e.target, e.index), text))
+              }
+              onDeleteNodes={(ids) => {
+                edit((text) => removeNodes(text, ids));
+                setSelected([]);
+              }}
+              onDropKind={addKind}
+            />
+          </ReactFlowProvider>
+          <aside className="inspector" aria-label="Node settings">
+            {selectedNode?.kind && selectedNode.hasId ? (
+              <NodeForm
+                key={selectedNode.id}
+                nodeId={selectedNode.id}
+                kind={selectedNode.kind}
+                inputs={selectedNode.inputs.map(formatInputRef)}
+                settings={selectedNode.settings}
+                validator={validator}
+                serverErrors={nodeErrors.get(selectedNode.id) ?? NO_ERRORS}
+                onChange={(settings) => edit((text) => setNodeSettings(text, selectedNode.id, settings))}
+                onRename={(to) => {
+                  try {
+                    commit(renameNode(historyRef.current.present, selectedNode.id, to));
+                    setSelected([to]);
+                    return null;
+                  } catch (error) {
+                    if (error instanceof YamlEditError) return error.message;
+                    throw error;
+                  }
+                }}
+              />
+            ) : (
+              <p className="empty-hint">
+                {selectedNode && !selectedNode.kind
+                  ? `"${selectedNode.type}" is not a node kind of the catalog; fix the type in the YAML.`
+                  : selected.length > 1
+                    ? `${selected.length} nodes selected: copy, paste or delete them.`
+                    : 'Select a node to edit its settings. Drag node kinds from the palette, and wire an output port to an input port.'}
+              </p>
+            )}
+          </aside>
+        </section>
+        <section className="yaml-pane" aria-label="YAML">
+          <YamlEditor text={editorText} diagnostics={diagnostics} onChange={onEditorChange} />
+        </section>
+      </div>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
+
+function ValidationStatus({ validation, current, syntaxBroken }: { validation: ServerValidation; current: string; syntaxBroken: boolean }) {
+  let text: string;
+  let tone = 'neutral';
+  if (syntaxBroken) {
+    text = 'YAML syntax error';
+    tone = 'bad';
+  } else if (validation.state === 'unavailable') {
+    text = `Server validation unavailable: ${validation.reason}`;
+  } else if (validation.state === 'done' && validation.text === current) {
+    const count = validation.result.errors.length;
+    text = validation.result.valid ? 'Valid' : `${count} problem${count === 1 ? '' : 's'}`;
+    tone = validation.result.valid ? 'good' : 'bad';
+  } else {
+    text = 'Not validated yet';
+  }
+  return (
+    <span className={`validation-status ${tone}`} role="status" aria-live="polite">
+      {text}
+    </span>
+  );
+}

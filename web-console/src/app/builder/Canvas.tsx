@@ -1,0 +1,152 @@
+/**
+ * The graph side of the builder (React Flow). It shows the spec's graph and turns user gestures into spec edits
+ * through callbacks; dragging moves nodes locally and writes positions once the drag ends.
+ */
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import type { PipelineGraph } from '../spec/graph';
+import type { Position } from '../spec/specModel';
+import { DRAG_TYPE } from './Palette';
+import { inputHandleId, MAIN_OUTPUT, PipelineNodeView, SINGLE_INPUT, type PipelineFlowNode } from './PipelineNodeView';
+
+const NODE_TYPES = { pipeline: PipelineNodeView };
+
+export interface CanvasProps {
+  readonly graph: PipelineGraph;
+  readonly positions: Readonly<Record<string, Position>>;
+  readonly errorsByNode: ReadonlyMap<string, readonly string[]>;
+  readonly readOnly: boolean;
+  readonly selected: readonly string[];
+  readonly onSelect: (ids: string[]) => void;
+  readonly onMove: (positions: Record<string, Position>) => void;
+  readonly onConnect: (source: string, sourcePort: string | null, target: string, targetIndex: number | undefined) => void;
+  readonly onDeleteEdges: (edges: ReadonlyArray<{ target: string; index: number }>) => void;
+  readonly onDeleteNodes: (ids: string[]) => void;
+  readonly onDropKind: (type: string, position: Position) => void;
+}
+
+export function Canvas(props: CanvasProps) {
+  const { graph, positions, errorsByNode, readOnly, selected } = props;
+  const flow = useReactFlow();
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+
+  const derived = useMemo<PipelineFlowNode[]>(
+    () =>
+      graph.nodes.map((node) => ({
+        id: node.id,
+        type: 'pipeline',
+        position: positions[node.id] ?? { x: 0, y: 0 },
+        data: { node, errors: errorsByNode.get(node.id) ?? [] },
+        selected: selectedSet.has(node.id),
+        deletable: !readOnly,
+        draggable: !readOnly,
+        connectable: !readOnly && node.hasId,
+      })),
+    [graph, positions, errorsByNode, selectedSet, readOnly],
+  );
+  const [nodes, setNodes] = useState(derived);
+  useEffect(() => setNodes(derived), [derived]);
+
+  const edges = useMemo<Edge[]>(() => {
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    return graph.edges.map((edge) => {
+      const ports = byId.get(edge.target)?.kind?.inputPorts ?? [];
+      return {
+        id: edge.id,
+        source: edge.source,
+        sourceHandle: edge.sourcePort ?? MAIN_OUTPUT,
+        target: edge.target,
+        targetHandle: ports.length > 0 ? inputHandleId(edge.targetIndex) : SINGLE_INPUT,
+        label: edge.sourcePort ?? undefined,
+        className: edge.sourcePort ? 'side-output-edge' : undefined,
+        deletable: !readOnly,
+        ariaLabel: `${edge.source}${edge.sourcePort ? `.${edge.sourcePort}` : ''} to ${edge.target}`,
+      };
+    });
+  }, [graph, readOnly]);
+
+  // Selection is the page's state; React Flow reports user selection as `select` changes. (Its onSelectionChange
+  // also fires for nodes it has not caught up with yet, which would fight a selection the page just made.)
+  const onNodesChange = useCallback(
+    (changes: NodeChange<PipelineFlowNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length === 0) return;
+      const next = new Set(selected);
+      for (const change of selects) {
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      if (next.size !== selected.length || selected.some((id) => !next.has(id))) props.onSelect([...next]);
+    },
+    [props, selected],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: PipelineFlowNode, dragged: PipelineFlowNode[]) => {
+      // Store every node's place (not only the dragged ones), so that the layout in the spec is complete.
+      const moved = new Map(dragged.map((n) => [n.id, n.position]));
+      props.onMove(Object.fromEntries(nodes.map((n) => [n.id, moved.get(n.id) ?? n.position])));
+    },
+    [props, nodes],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const port = connection.sourceHandle && connection.sourceHandle !== MAIN_OUTPUT ? connection.sourceHandle : null;
+      const index = connection.targetHandle?.startsWith('in-') ? Number(connection.targetHandle.slice(3)) : undefined;
+      props.onConnect(connection.source, port, connection.target, index);
+    },
+    [props],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(DRAG_TYPE);
+      if (!type || readOnly) return;
+      event.preventDefault();
+      props.onDropKind(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [flow, props, readOnly],
+  );
+
+  return (
+    <div className="canvas" onDragOver={(e) => e.dataTransfer.types.includes(DRAG_TYPE) && (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
+      <ReactFlow<PipelineFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onDelete={({ nodes: goneNodes, edges: goneEdges }) => {
+          // Deleting a node also deletes its connections; removing the node removes those inputs already.
+          const goneIds = new Set(goneNodes.map((n) => n.id));
+          const cut = goneEdges.filter((e) => !goneIds.has(e.source) && !goneIds.has(e.target));
+          if (cut.length > 0) props.onDeleteEdges(cut.map((e) => ({ target: e.target, index: Number(e.id.slice(e.id.lastIndexOf(':') + 1)) })));
+          if (goneIds.size > 0) props.onDeleteNodes([...goneIds]);
+        }}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        nodesConnectable={!readOnly}
+        fitView
+        minZoom={0.1}
+        onlyRenderVisibleElements={graph.nodes.length > 100}
+        aria-label="Pipeline graph"
+      >
+        <Background />
+        <MiniMap pannable zoomable ariaLabel="Overview of the graph" />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}

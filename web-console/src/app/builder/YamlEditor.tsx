@@ -1,0 +1,88 @@
+/**
+ * The YAML side of the builder: CodeMirror 6 with YAML highlighting, its own undo inside the editor, and
+ * diagnostics (syntax errors found here, validation errors from the server) shown on their lines.
+ */
+import { yaml } from '@codemirror/lang-yaml';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { Annotation, EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+import { useEffect, useRef } from 'react';
+
+export interface LineDiagnostic {
+  readonly line: number;
+  readonly column: number;
+  /** Absolute offsets when known (syntax errors); otherwise the rest of the line from `column`. */
+  readonly from?: number;
+  readonly to?: number;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** Marks changes that come from the canvas, so they are not echoed back as user typing. */
+const fromOutside = Annotation.define<boolean>();
+
+export function YamlEditor({ text, diagnostics, onChange }: { text: string; diagnostics: readonly LineDiagnostic[]; onChange: (text: string) => void }) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: text,
+        extensions: [
+          basicSetup,
+          yaml(),
+          lintGutter(),
+          EditorView.contentAttributes.of({ 'aria-label': 'Pipeline spec (YAML)' }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged && !update.transactions.some((t) => t.annotation(fromOutside))) onChangeRef.current(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => editor.destroy();
+    // The editor is created once; later texts arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const current = editor.state.doc.toString();
+    if (current === text) return;
+    // One change covering only the differing middle keeps the cursor and scroll where the user was.
+    let start = 0;
+    while (start < current.length && start < text.length && current[start] === text[start]) start++;
+    let endOld = current.length;
+    let endNew = text.length;
+    while (endOld > start && endNew > start && current[endOld - 1] === text[endNew - 1]) {
+      endOld--;
+      endNew--;
+    }
+    editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: fromOutside.of(true) });
+  }, [text]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const doc = editor.state.doc;
+    const located: Diagnostic[] = diagnostics.flatMap((d) => {
+      if (d.from !== undefined && d.to !== undefined) {
+        const from = Math.min(d.from, doc.length);
+        return [{ from, to: Math.min(Math.max(d.to, from), doc.length), severity: d.severity, message: d.message }];
+      }
+      if (d.line < 1 || d.line > doc.lines) return [];
+      const line = doc.line(d.line);
+      const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
+      return [{ from, to: Math.max(line.to, from), severity: d.severity, message: d.message }];
+    });
+    editor.dispatch(setDiagnostics(editor.state, located));
+  }, [diagnostics, text]);
+
+  return <div className="yaml-editor" ref={host} />;
+}

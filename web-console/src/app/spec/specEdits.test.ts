@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { addNode, connect, copyNodes, disconnect, pasteNodes, removeNodes, renameNode, setNodeSettings, setPositions } from './specEdits';
+import { YamlEditError } from './yamlEdit';
+
+const WORD_COUNT = `apiVersion: millrace.io/v1
+kind: Pipeline
+metadata: {name: word-count}
+spec:
+  parallelism: 2
+  nodes:
+    # read the lines
+    - {id: lines, type: kafka-source, topic: input-text, format: text}
+    - {id: words, type: flat-map, inputs: [lines], expression: "value.split(' ')"}
+    - {id: counts, type: window-aggregate, inputs: [words],
+       keyBy: "value.lowerAscii()", window: {type: tumbling, size: 10s},
+       aggregates: [{name: count, fn: count}]}
+    - {id: out, type: kafka-sink, inputs: [counts], topic: word-count-output}  # the result
+`;
+
+const BLOCK = `apiVersion: millrace.io/v1
+kind: Pipeline
+metadata:
+  name: anomalies
+  layout:
+    metrics: {x: 40, y: 80}
+    alerts: {x: 300, y: 80}
+spec:
+  nodes:
+    - id: metrics
+      type: kafka-source
+      # the topic the agents write
+      topic: machine-metrics
+      watermark: {timestamp: value.at, maxOutOfOrderness: 5s}
+    - id: alerts
+      type: kafka-sink
+      inputs:
+        - metrics
+      topic: load-alerts
+`;
+
+/** The lines of `after` that are not in `before`, and the reverse, as a compact diff. */
+function changedLines(before: string, after: string): { added: string[]; removed: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  return { added: b.filter((line) => !a.includes(line)), removed: a.filter((line) => !b.includes(line)) };
+}
+
+describe('adding a node', () => {
+  it('appends one flow-style item after the last node, with a fresh id and its inputs', () => {
+    const { text, id } = addNode(WORD_COUNT, { type: 'filter', inputs: [{ node: 'counts', port: null }], settings: { expression: 'value.count > 5' } });
+    expect(id).toBe('filter');
+    expect(text).toBe(WORD_COUNT + `    - {id: filter, type: filter, inputs: [counts], expression: value.count > 5}\n`);
+  });
+
+  it('numbers the id when the type is already an id, and writes the position into an existing layout block', () => {
+    const { text, id } = addNode(BLOCK, { type: 'kafka-sink', id: undefined, position: { x: 300.4, y: 200.6 } });
+    expect(id).toBe('kafka-sink');
+    expect(changedLines(BLOCK, text)).toEqual({ added: ['    kafka-sink: {x: 300, y: 201}', '    - {id: kafka-sink, type: kafka-sink}'], removed: [] });
+    const again = addNode(text, { type: 'kafka-sink' });
+    expect(again.id).toBe('kafka-sink-2');
+  });
+
+  it('quotes values that would not read back as the same string', () => {
+    const { text } = addNode(WORD_COUNT, { type: 'map', id: 'm', settings: { expression: "{'a': value.a}", note: 'true', n: '42', ok: 'plain text' } });
+    expect(text.split('\n').at(-2)).toBe(`    - {id: m, type: map, expression: "{'a': value.a}", note: "true", n: "42", ok: plain text}`);
+  });
+
+  it('refuses an id that exists', () => {
+    expect(() => addNode(WORD_COUNT, { type: 'map', id: 'words' })).toThrow(YamlEditError);
+  });
+});
+
+describe('wiring', () => {
+  it('adds a side-output input to a flow list, keeping the rest of the line', () => {
+    const text = connect(WORD_COUNT, { node: 'lines', port: 'dead-letter' }, 'out');
+    expect(changedLines(WORD_COUNT, text)).toEqual({
+      added: ['    - {id: out, type: kafka-sink, inputs: [counts, lines.dead-letter], topic: word-count-output}  # the result'],
+      removed: ['    - {id: out, type: kafka-sink, inputs: [counts], topic: word-count-output}  # the result'],
+    });
+  });
+
+  it('adds an inputs key to a node that had none, and an item to a block list', () => {
+    const first = connect(WORD_COUNT, { node: 'out', port: null }, 'lines');
+    expect(first).toContain('- {id: lines, type: kafka-source, topic: input-text, format: text, inputs: [out]}');
+    const block = connect(BLOCK, { node: 'metrics', port: 'dead-letter' }, 'alerts');
+    expect(block).toContain('      inputs:\n        - metrics\n        - metrics.dead-letter\n      topic: load-alerts\n');
+  });
+
+  it('sets a join port by index, and disconnects by index', () => {
+    const joined = connect(WORD_COUNT, { node: 'lines', port: null }, 'counts', 0);
+    expect(joined).toContain('inputs: [lines],\n       keyBy');
+    const cut = disconnect(BLOCK, 'alerts', 0);
+    expect(changedLines(BLOCK, cut)).toEqual({ added: ['        []'], removed: ['        - metrics'] });
+  });
+
+  it('refuses a node reading its own output', () => {
+    expect(() => connect(WORD_COUNT, { node: 'out', port: null }, 'out')).toThrow(/own output/);
+  });
+});
+
+describe('deleting', () => {
+  it('removes the node item, the inputs that read it and its layout entry; comments elsewhere stay', () => {
+    const text = removeNodes(BLOCK, ['metrics']);
+    expect(text).toBe(`apiVersion: millrace.io/v1
+kind: Pipeline
+metadata:
+  name: anomalies
+  layout:
+    alerts: {x: 300, y: 80}
+spec:
+  nodes:
+    - id: alerts
+      type: kafka-sink
+      inputs:
+        []
+      topic: load-alerts
+`);
+  });
+
+  it('removes a multi-line flow node and rewires nothing else', () => {
+    const text = removeNodes(WORD_COUNT, ['counts']);
+    expect(text).toBe(WORD_COUNT.replace(/    - \{id: counts[\s\S]*?count\}\]\}\n/, '').replace('inputs: [counts], ', 'inputs: [], '));
+    expect(text).toContain('# read the lines');
+    expect(text).toContain('# the result');
+  });
+});
+
+describe('renaming', () => {
+  it('renames the id, every reference (side outputs too) and the layout key', () => {
+    const wired = connect(BLOCK, { node: 'metrics', port: 'dead-letter' }, 'alerts');
+    const text = renameNode(wired, 'metrics', 'readings');
+    expect(text).toContain('    - id: readings\n      type: kafka-source\n      # the topic the agents write\n');
+    expect(text).toContain('      inputs:\n        - readings\n        - readings.dead-letter\n');
+    expect(text).toContain('  layout:\n    alerts: {x: 300, y: 80}\n    readings: {x: 40, y: 80}\n');
+    expect(text).not.toMatch(/[\s[]metrics[.:,\]\n]/);
+  });
+
+  it('rejects ids the spec would reject, with the reason', () => {
+    expect(() => renameNode(WORD_COUNT, 'words', 'Words')).toThrow(/lowercase letter/);
+    expect(() => renameNode(WORD_COUNT, 'words', 'lines')).toThrow(/already exists/);
+  });
+});
+
+describe('changing settings', () => {
+  it('replaces one scalar inside a nested flow map and nothing else', () => {
+    const text = setNodeSettings(WORD_COUNT, 'counts', {
+      keyBy: 'value.lowerAscii()',
+      window: { type: 'sliding', size: '10s', slide: '5s' },
+      aggregates: [{ name: 'count', fn: 'count' }],
+    });
+    expect(changedLines(WORD_COUNT, text)).toEqual({
+      added: ['       keyBy: "value.lowerAscii()", window: {type: sliding, size: 10s, slide: 5s},'],
+      removed: ['       keyBy: "value.lowerAscii()", window: {type: tumbling, size: 10s},'],
+    });
+  });
+
+  it('edits a block node: changes a value in place, removes a key, adds a key after the others', () => {
+    const text = setNodeSettings(BLOCK, 'metrics', { topic: 'metrics-v2', startFrom: 'earliest' });
+    expect(text).toContain(`    - id: metrics
+      type: kafka-source
+      # the topic the agents write
+      topic: metrics-v2
+      startFrom: earliest
+    - id: alerts
+`);
+  });
+});
+
+describe('positions', () => {
+  it('changes only the numbers of a moved node', () => {
+    const text = setPositions(BLOCK, { metrics: { x: 41, y: 80 }, alerts: { x: 300, y: 80 } });
+    expect(changedLines(BLOCK, text)).toEqual({ added: ['    metrics: {x: 41, y: 80}'], removed: ['    metrics: {x: 40, y: 80}'] });
+  });
+
+  it('turns a one-line flow metadata into block style when a layout is added, one line per node', () => {
+    const text = setPositions(WORD_COUNT, { lines: { x: 0, y: 0 }, words: { x: 272, y: 0 }, counts: { x: 544, y: 0 }, out: { x: 816, y: 0 } });
+    expect(text).toBe(WORD_COUNT.replace('metadata: {name: word-count}\n', `metadata:
+  name: word-count
+  layout:
+    lines: {x: 0, y: 0}
+    words: {x: 272, y: 0}
+    counts: {x: 544, y: 0}
+    out: {x: 816, y: 0}
+`));
+  });
+});
+
+describe('copy and paste', () => {
+  it('pastes copies with fresh ids; inputs inside the copy follow it, inputs from outside stay', () => {
+    const copied = copyNodes(BLOCK, ['alerts']);
+    const { text, ids } = pasteNodes(BLOCK, copied, { x: 20, y: 20 });
+    expect(ids).toEqual(['alerts-copy']);
+    expect(text).toContain('    - {id: alerts-copy, type: kafka-sink, inputs: [metrics], topic: load-alerts}\n');
+    expect(text).toContain('    alerts-copy: {x: 320, y: 100}\n');
+    const both = pasteNodes(BLOCK, copyNodes(BLOCK, ['metrics', 'alerts']), { x: 0, y: 0 });
+    expect(both.text).toContain('{id: alerts-copy, type: kafka-sink, inputs: [metrics-copy], topic: load-alerts}');
+  });
+});

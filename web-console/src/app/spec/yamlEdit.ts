@@ -1,0 +1,344 @@
+/**
+ * Minimal edits of YAML source text. `setIn(text, path, value)` changes only what differs between the value at
+ * `path` and `value`: a changed scalar is replaced in place, a new key is added after its siblings in the same style
+ * (flow `{a: 1}` or block), a removed key or item takes only its own text with it. Everything else (comments, key
+ * order, quoting, line breaks inside flow collections) stays byte for byte, which is what lets a spec round-trip
+ * through the visual editor unchanged.
+ *
+ * Every step re-parses the text: the text is the only state, so edits compose without stale offsets.
+ */
+import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseCached } from './yamlParse';
+import { isPlainObject, renderBlockValue, renderFlow, renderKey, renderScalar, type JsonValue } from './yamlRender';
+
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** A flow map longer than this, once a nested value is added, is rewritten in block style to stay readable. */
+const MAX_FLOW_LINE = 100;
+
+export class YamlEditError extends Error {}
+
+export function parseForEdit(text: string): Document.Parsed {
+  const { doc } = parseCached(text);
+  if (doc.errors.length > 0) {
+    throw new YamlEditError(`The YAML text has a syntax error (${doc.errors[0].message}); fix it before editing the graph.`);
+  }
+  return doc;
+}
+
+/** Sets (or with `undefined`, removes) the value at `path`, changing as little text as possible. */
+export function setIn(text: string, path: Path, value: JsonValue | undefined): string {
+  const doc = parseForEdit(text);
+  const found = locate(doc, path);
+  if (found.kind === 'missing') {
+    if (value === undefined) return text;
+    return addMissing(text, found.parent, path.slice(found.depth), value);
+  }
+  if (value === undefined) return removeAt(text, found.container, found.index);
+  const current = found.node;
+  const old: unknown = current == null ? null : current.toJSON();
+  if (deepEqual(old, value)) return text;
+  if (isMap(current) && isPlainObject(value)) return diffMap(text, path, current, value);
+  if (isSeq(current) && Array.isArray(value)) return diffSeq(text, path, current, value);
+  return replaceValue(text, found, value);
+}
+
+/**
+ * Replaces the value at `path` as a whole, in one edit (no per-key diff): for machine-written blocks such as
+ * `metadata.layout`, where rewriting 200 entries one by one would re-read the text 200 times.
+ */
+export function replaceAt(text: string, path: Path, value: JsonValue): string {
+  const doc = parseForEdit(text);
+  const found = locate(doc, path);
+  if (found.kind === 'missing') return addMissing(text, found.parent, path.slice(found.depth), value);
+  const old: unknown = found.node == null ? null : found.node.toJSON();
+  return deepEqual(old, value) ? text : replaceValue(text, found, value);
+}
+
+/** Applies edits one after the other (each sees the text the previous one produced). */
+export function setAll(text: string, edits: ReadonlyArray<readonly [Path, JsonValue | undefined]>): string {
+  return edits.reduce((current, [path, value]) => setIn(current, path, value), text);
+}
+
+// ---- locating -------------------------------------------------------------------------------------------------
+
+type Container = YAMLMap | YAMLSeq;
+
+type Located =
+  | { kind: 'found'; node: YamlNode | null; container: Container; index: number; pair: Pair | null }
+  | { kind: 'missing'; parent: YamlNode | null; depth: number };
+
+function locate(doc: Document.Parsed, path: Path): Located {
+  let node: YamlNode | null = doc.contents as YamlNode | null;
+  if (path.length === 0) throw new YamlEditError('Editing the whole document is not a minimal edit.');
+  for (let depth = 0; depth < path.length; depth++) {
+    const segment = path[depth];
+    if (isMap(node) && typeof segment === 'string') {
+      const index = node.items.findIndex((pair) => keyOf(pair) === segment);
+      if (index < 0) return { kind: 'missing', parent: node, depth };
+      const pair = node.items[index];
+      if (depth === path.length - 1) return { kind: 'found', node: pair.value as YamlNode | null, container: node, index, pair };
+      node = pair.value as YamlNode | null;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      if (segment >= node.items.length) return { kind: 'missing', parent: node, depth };
+      if (depth === path.length - 1) return { kind: 'found', node: node.items[segment] as YamlNode | null, container: node, index: segment, pair: null };
+      node = node.items[segment] as YamlNode | null;
+    } else {
+      return { kind: 'missing', parent: node, depth };
+    }
+  }
+  throw new YamlEditError(`Unreachable: path ${path.join('.')}`);
+}
+
+function keyOf(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : pair.key;
+}
+
+// ---- structural diff ------------------------------------------------------------------------------------------
+
+function diffMap(text: string, path: Path, current: YAMLMap, value: Record<string, JsonValue>): string {
+  const oldKeys = current.items.map((pair) => String(keyOf(pair)));
+  let result = text;
+  for (const key of oldKeys) if (!(key in value)) result = setIn(result, [...path, key], undefined);
+  for (const [key, child] of Object.entries(value)) result = setIn(result, [...path, key], child);
+  return result;
+}
+
+function diffSeq(text: string, path: Path, current: YAMLSeq, value: JsonValue[]): string {
+  const oldLength = current.items.length;
+  let result = text;
+  for (let i = oldLength - 1; i >= value.length; i--) result = setIn(result, [...path, i], undefined);
+  for (let i = 0; i < value.length; i++) result = setIn(result, [...path, i], value[i]);
+  return result;
+}
+
+// ---- text positions -------------------------------------------------------------------------------------------
+
+function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+function endOfLine(text: string, pos: number): number {
+  if (pos > 0 && text[pos - 1] === '\n') return pos;
+  const newline = text.indexOf('\n', pos);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+function indentOf(text: string, pos: number): string {
+  return ' '.repeat(pos - lineStart(text, pos));
+}
+
+function splice(text: string, start: number, end: number, insert: string): string {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+function startOf(node: YamlNode): number {
+  return rangeOf(node)[0];
+}
+
+function valueEndOf(node: YamlNode): number {
+  return rangeOf(node)[1];
+}
+
+function rangeOf(node: YamlNode): [number, number, number] {
+  if (!node.range) throw new YamlEditError('A YAML node has no source range.');
+  return node.range;
+}
+
+function pairEnd(pair: Pair): number {
+  const value = pair.value as YamlNode | null;
+  if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) return valueEndOf(value);
+  return valueEndOf(pair.key as YamlNode);
+}
+
+function itemStart(container: Container, index: number): number {
+  const item = container.items[index];
+  return isPair(item) ? startOf(item.key as YamlNode) : startOf(item as YamlNode);
+}
+
+function itemEnd(container: Container, index: number): number {
+  const item = container.items[index];
+  return isPair(item) ? pairEnd(item) : valueEndOf(item as YamlNode);
+}
+
+/** Position of the `-` that introduces a block sequence item. */
+function dashOf(text: string, itemPos: number): number {
+  const dash = text.lastIndexOf('-', itemPos - 1);
+  if (dash < lineStart(text, itemPos)) throw new YamlEditError('A block sequence item has no "-" on its line.');
+  return dash;
+}
+
+// ---- removing -------------------------------------------------------------------------------------------------
+
+function removeAt(text: string, container: Container, index: number): string {
+  const count = container.items.length;
+  const start = itemStart(container, index);
+  const end = itemEnd(container, index);
+  if (container.flow) {
+    if (index < count - 1) return splice(text, start, itemStart(container, index + 1), '');
+    if (index > 0) return splice(text, itemEnd(container, index - 1), end, '');
+    return splice(text, start, end, '');
+  }
+  const empty = isMap(container) ? '{}' : '[]';
+  if (isSeq(container)) {
+    const dash = dashOf(text, start);
+    if (count === 1) return splice(text, dash, endOfLine(text, end) - 1, empty);
+    return splice(text, lineStart(text, dash), endOfLine(text, end), '');
+  }
+  const ownLine = text.slice(lineStart(text, start), start).trim() === '';
+  if (count === 1) return splice(text, start, endOfLine(text, end) - 1, empty);
+  // The first key of a map that is a sequence item shares the `- ` line: the next key moves up onto it.
+  if (!ownLine) return splice(text, start, itemStart(container, index + 1), '');
+  return splice(text, lineStart(text, start), endOfLine(text, end), '');
+}
+
+// ---- adding ---------------------------------------------------------------------------------------------------
+
+function nest(rest: Path, value: JsonValue): JsonValue {
+  return rest.reduceRight<JsonValue>((inner, segment) => {
+    if (typeof segment === 'number') {
+      if (segment !== 0) throw new YamlEditError('Cannot create a list with a gap.');
+      return [inner];
+    }
+    return { [segment]: inner };
+  }, value);
+}
+
+function addMissing(text: string, parent: YamlNode | null, rest: Path, value: JsonValue): string {
+  const [head, ...tail] = rest;
+  const child = nest(tail, value);
+  if (isMap(parent) && typeof head === 'string') return addPair(text, parent, head, child);
+  if (isSeq(parent) && typeof head === 'number' && head === parent.items.length) return addItem(text, parent, child);
+  throw new YamlEditError(`Cannot add "${String(head)}" here: the YAML at that place is not a ${typeof head === 'number' ? 'list' : 'mapping'}.`);
+}
+
+function addPair(text: string, map: YAMLMap, key: string, value: JsonValue): string {
+  if (map.flow) {
+    const entry = `${renderKey(key)}: ${renderFlow(value)}`;
+    if (map.items.length === 0) return splice(text, startOf(map) + 1, startOf(map) + 1, entry);
+    const end = itemEnd(map, map.items.length - 1);
+    const lineLength = endOfLine(text, end) - lineStart(text, end) + entry.length + 2;
+    if (lineLength > MAX_FLOW_LINE && (isPlainObject(value) || Array.isArray(value))) {
+      const block = toBlock(text, map);
+      if (block !== null) return addPair(block.text, block.map, key, value);
+    }
+    return splice(text, end, end, `, ${entry}`);
+  }
+  const indent = map.items.length > 0 ? indentOf(text, itemStart(map, 0)) : '';
+  const at = map.items.length > 0 ? endOfLine(text, itemEnd(map, map.items.length - 1)) : text.length;
+  const line = `${indent}${renderKey(key)}:${renderBlockValue(value, `${indent}  `)}\n`;
+  return splice(text, at, at, (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + line);
+}
+
+function addItem(text: string, seq: YAMLSeq, value: JsonValue): string {
+  const rendered = renderFlow(value);
+  if (seq.flow) {
+    if (seq.items.length === 0) {
+      // `nodes: []` under a block key becomes a block list: one line per item reads better as it grows.
+      const start = startOf(seq);
+      const before = text.slice(lineStart(text, start), start);
+      const end = valueEndOf(seq);
+      if (/^\s*[^\s#-][^#]*:\s*$/.test(before) && text.slice(start, end) === '[]') {
+        const keyIndent = before.length - before.trimStart().length;
+        const spaceBefore = before.length - before.trimEnd().length;
+        return splice(text, start - spaceBefore, end, `\n${' '.repeat(keyIndent + 2)}- ${rendered}`);
+      }
+      return splice(text, startOf(seq) + 1, startOf(seq) + 1, rendered);
+    }
+    const end = itemEnd(seq, seq.items.length - 1);
+    return splice(text, end, end, `, ${rendered}`);
+  }
+  const dash = dashOf(text, itemStart(seq, 0));
+  const at = endOfLine(text, itemEnd(seq, seq.items.length - 1));
+  const line = `${indentOf(text, dash)}- ${isPlainObject(value) || Array.isArray(value) ? rendered : renderScalar(value, false)}\n`;
+  return splice(text, at, at, (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + line);
+}
+
+/**
+ * Rewrites a one-line flow map that is the value of a block map key (`metadata: {name: x}`) in block style, keeping
+ * each value's own source text. Returns null when the map is not in that position.
+ */
+function toBlock(text: string, map: YAMLMap): { text: string; map: YAMLMap } | null {
+  const start = startOf(map);
+  const end = valueEndOf(map);
+  const before = text.slice(lineStart(text, start), start);
+  if (text.slice(start, end).includes('\n') || !/^\s*[^\s#][^#]*:\s*$/.test(before)) return null;
+  const keyIndent = before.length - before.trimStart().length;
+  const childIndent = ' '.repeat(keyIndent + 2);
+  const lines = map.items.map((pair) => {
+    const keyNode = pair.key as YamlNode;
+    const valueText = text.slice(valueEndOf(keyNode), pairEnd(pair)).replace(/^\s*:\s*/, '');
+    return `\n${childIndent}${text.slice(startOf(keyNode), valueEndOf(keyNode))}: ${valueText}`;
+  });
+  const spaceBefore = before.length - before.trimEnd().length;
+  const rewritten = splice(text, start - spaceBefore, end, lines.join(''));
+  const path = blockMapAfter(parseForEdit(rewritten), rewritten, start - spaceBefore);
+  if (path === null) return null;
+  return { text: rewritten, map: path };
+}
+
+/** The map that is the value of the key whose `:` ends just before `offset` (the key whose value was rewritten). */
+function blockMapAfter(doc: Document.Parsed, text: string, offset: number): YAMLMap | null {
+  let found: YAMLMap | null = null;
+  const visit = (node: unknown): void => {
+    if (found) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode;
+        if (key.range && /^\s*:$/.test(text.slice(key.range[1], offset)) && isMap(pair.value)) {
+          found = pair.value;
+          return;
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach(visit);
+    }
+  };
+  visit(doc.contents);
+  return found;
+}
+
+// ---- replacing ------------------------------------------------------------------------------------------------
+
+function replaceValue(text: string, found: Extract<Located, { kind: 'found' }>, value: JsonValue): string {
+  const node = found.node;
+  const inFlow = Boolean(found.container.flow);
+  const isCollection = isPlainObject(value) || Array.isArray(value);
+  if (node === null || (isScalar(node) && node.value === null && rangeOf(node)[0] === rangeOf(node)[1])) {
+    // `key:` with nothing after it.
+    const keyEnd = valueEndOf(found.pair!.key as YamlNode);
+    const colon = text.indexOf(':', keyEnd);
+    return splice(text, colon + 1, colon + 1, ` ${isCollection ? renderFlow(value) : renderScalar(value as never, inFlow)}`);
+  }
+  if (isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow) || inFlow) {
+    const start = startOf(node);
+    let end = valueEndOf(node);
+    // Block scalars (`|`, `>`) own their final line break; keep it outside the replacement.
+    if (text[end - 1] === '\n') end = text.slice(start, end).trimEnd().length + start;
+    const rendered = isCollection ? renderFlow(value) : renderScalar(value as never, inFlow);
+    return splice(text, start, end, rendered);
+  }
+  // A block collection: replace from right after `key:` (or `- `) to the end of its last line.
+  const end = endOfLine(text, valueEndOf(node));
+  if (found.pair) {
+    const keyEnd = valueEndOf(found.pair.key as YamlNode);
+    const colon = text.indexOf(':', keyEnd);
+    const indent = indentOf(text, startOf(found.pair.key as YamlNode));
+    return splice(text, colon + 1, end, `${renderBlockValue(value, `${indent}  `)}\n`);
+  }
+  return splice(text, startOf(node), end, `${renderFlow(value)}\n`);
+}
+
+// ---- helpers --------------------------------------------------------------------------------------------------
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && deepEqual(a[key], b[key]));
+  }
+  return false;
+}
