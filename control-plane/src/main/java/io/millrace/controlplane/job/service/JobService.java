@@ -45,12 +45,61 @@ public class JobService {
 
     /** Compiles and persists the spec as a new job (CREATED) and starts scheduling it. Invalid spec: no job. */
     public JobView submit(String tenantId, String specText, SubmitOptions options) {
-        return create(tenantId, specText, options, null, null);
+        return create(tenantId, specText, options, null, null, null);
+    }
+
+    /**
+     * Deploys one stored version of a pipeline as a new job (the caller has read the version's text and format from
+     * the pipeline store). {@code restoreJobId}/{@code restoreCheckpointId} (both or neither) start it from a
+     * savepoint or checkpoint of a job of the same tenant.
+     */
+    public JobView deploy(String tenantId, PipelineVersionRef version, String specText, SubmitOptions options,
+            UUID restoreJobId, Long restoreCheckpointId) {
+        if (restoreJobId != null) {
+            requireRestorable(tenantId, restoreJobId, restoreCheckpointId);
+        }
+        return create(tenantId, specText, options, version, restoreJobId, restoreCheckpointId);
     }
 
     /** A new job running the spec of {@code savepointJobId}, starting from that job's savepoint (or checkpoint). */
     public JobView resume(String tenantId, UUID savepointJobId, long checkpointId, SubmitOptions options) {
         JobRecord source = require(tenantId, savepointJobId);
+        requireRestorable(tenantId, savepointJobId, checkpointId);
+        SubmitOptions effective = new SubmitOptions(Format.valueOf(source.specFormat()),
+                options.parallelism() != null ? options.parallelism() : source.parallelism(),
+                options.restartPolicy() != null ? options.restartPolicy()
+                        : restartCodec.fromJson(source.restartStrategy()),
+                options.checkpointInterval() != null ? options.checkpointInterval()
+                        : Duration.ofMillis(source.checkpointIntervalMs()));
+        return create(tenantId, source.spec(), effective, PipelineVersionRef.of(source), savepointJobId, checkpointId);
+    }
+
+    /**
+     * Restarts a job from its latest usable checkpoint or savepoint as a NEW job of the same spec (and pipeline
+     * version): a live job is cancelled first; a job with nothing to restore from starts from scratch.
+     */
+    public CompletableFuture<JobView> restart(String tenantId, UUID jobId) {
+        JobRecord job = require(tenantId, jobId);
+        CompletableFuture<?> stopped = job.state().isTerminal() ? CompletableFuture.completedFuture(null)
+                : cancel(tenantId, jobId);
+        return stopped.thenApply(ignored -> {
+            var latest = checkpoints.list(tenantId, jobId).stream()
+                    .filter(c -> c.completed() && c.usable()).findFirst();
+            if (latest.isPresent()) {
+                return resume(tenantId, jobId, latest.get().checkpointId(), SubmitOptions.defaults());
+            }
+            SubmitOptions same = new SubmitOptions(Format.valueOf(job.specFormat()), job.parallelism(),
+                    restartCodec.fromJson(job.restartStrategy()), Duration.ofMillis(job.checkpointIntervalMs()));
+            return create(tenantId, job.spec(), same, PipelineVersionRef.of(job), null, null);
+        });
+    }
+
+    private void requireRestorable(String tenantId, UUID savepointJobId, Long checkpointId) {
+        require(tenantId, savepointJobId);
+        if (checkpointId == null) {
+            throw new JobOperationException(Kind.INVALID, "name the checkpoint or savepoint of job " + savepointJobId
+                    + " to start from (checkpointId)");
+        }
         CheckpointRecord savepoint = checkpoints.find(tenantId, savepointJobId, checkpointId)
                 .orElseThrow(() -> new JobOperationException(Kind.NOT_FOUND, "job " + savepointJobId
                         + " has no checkpoint or savepoint " + checkpointId));
@@ -61,17 +110,10 @@ public class JobService {
                                     + " are being deleted); resume from a newer checkpoint or a savepoint"
                                     : "it did not complete (" + savepoint.failureReason() + ")"));
         }
-        SubmitOptions effective = new SubmitOptions(Format.valueOf(source.specFormat()),
-                options.parallelism() != null ? options.parallelism() : source.parallelism(),
-                options.restartPolicy() != null ? options.restartPolicy()
-                        : restartCodec.fromJson(source.restartStrategy()),
-                options.checkpointInterval() != null ? options.checkpointInterval()
-                        : Duration.ofMillis(source.checkpointIntervalMs()));
-        return create(tenantId, source.spec(), effective, savepointJobId, checkpointId);
     }
 
-    private JobView create(String tenantId, String specText, SubmitOptions options, UUID restoreJob,
-            Long restoreCheckpoint) {
+    private JobView create(String tenantId, String specText, SubmitOptions options, PipelineVersionRef version,
+            UUID restoreJob, Long restoreCheckpoint) {
         if (specText == null || specText.isBlank()) {
             throw new JobOperationException(Kind.INVALID, "the spec is empty: send a pipeline spec (YAML or JSON)");
         }
@@ -95,6 +137,9 @@ public class JobService {
         if (restoreJob != null) {
             job.restoreFrom(restoreJob, restoreCheckpoint);
         }
+        if (version != null) {
+            job.fromPipeline(version.pipelineId(), version.version());
+        }
         JobRecord created = store.create(job);
         masters.start(created);
         return JobView.of(created, List.of());
@@ -112,6 +157,23 @@ public class JobService {
                 .toList();
     }
 
+    /** The tenant's jobs, optionally of one pipeline and/or in one state. */
+    public List<JobView> list(String tenantId, UUID pipelineId, JobState state) {
+        return store.list(tenantId, pipelineId, state).stream()
+                .map(job -> JobView.of(job, masters.master(tenantId, job.id()).map(JobMaster::tasks)
+                        .orElse(List.of())))
+                .toList();
+    }
+
+    /** The job's failures, oldest first: every move to FAILING or FAILED with its cause, attempt and time. */
+    public List<JobFailure> failures(String tenantId, UUID jobId) {
+        require(tenantId, jobId);
+        return store.history(tenantId, jobId).stream()
+                .filter(t -> t.toState() == JobState.FAILING || t.toState() == JobState.FAILED)
+                .map(t -> new JobFailure(t.attempt(), t.toState(), t.reason(), t.at()))
+                .toList();
+    }
+
     /** Newest first: completed and failed checkpoints and savepoints still on record. */
     public List<CheckpointRecord> checkpoints(String tenantId, UUID jobId) {
         require(tenantId, jobId);
@@ -119,7 +181,9 @@ public class JobService {
     }
 
     public CompletableFuture<JobView> cancel(String tenantId, UUID jobId) {
-        return live(tenantId, jobId).cancel("cancelled by a user").thenApply(job -> JobView.of(job, List.of()));
+        JobMaster master = live(tenantId, jobId);
+        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED);
+        return master.cancel("cancelled by a user").thenApply(job -> JobView.of(job, List.of()));
     }
 
     /** Completes with the savepoint's record once it is committed. */
@@ -129,7 +193,9 @@ public class JobService {
 
     /** Savepoint, then cancel: completes CANCELED, the reason naming the savepoint. */
     public CompletableFuture<JobView> stopWithSavepoint(String tenantId, UUID jobId) {
-        return live(tenantId, jobId).stopWithSavepoint().thenApply(job -> JobView.of(job, List.of()));
+        JobMaster master = live(tenantId, jobId);
+        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED);
+        return master.stopWithSavepoint().thenApply(job -> JobView.of(job, List.of()));
     }
 
     /** Savepoint → cancel → re-plan at {@code parallelism} → redeploy from the savepoint (attempt + 1). */

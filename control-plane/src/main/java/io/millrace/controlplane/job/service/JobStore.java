@@ -57,6 +57,21 @@ public class JobStore {
     }
 
     @Transactional
+    public List<JobRecord> list(String tenantId, UUID pipelineId, JobState state) {
+        return jobs.listForTenant(tenantId, pipelineId, state).stream().map(JobRecord::of).toList();
+    }
+
+    /** Jobs of the pipeline that have not ended; call inside the caller's transaction (pipeline delete). */
+    public long countLive(String tenantId, UUID pipelineId) {
+        return jobs.countLive(tenantId, pipelineId);
+    }
+
+    @Transactional
+    public void markDesired(String tenantId, UUID id, String desiredState) {
+        jobs.markDesired(tenantId, id, desiredState);
+    }
+
+    @Transactional
     public List<JobRecord> inStates(Collection<JobState> states) {
         return jobs.inStates(states).stream().map(JobRecord::of).toList();
     }
