@@ -8,6 +8,7 @@ import io.millrace.controlplane.job.persistence.JobEntity;
 import io.millrace.controlplane.job.restart.RestartPolicy;
 import io.millrace.controlplane.job.restart.RestartPolicyCodec;
 import io.millrace.controlplane.job.service.JobOperationException.Kind;
+import io.millrace.controlplane.security.Caller;
 import io.millrace.spec.model.CheckpointingSpec;
 import io.millrace.spec.parse.Format;
 import io.millrace.spec.plan.PlanCodec;
@@ -45,7 +46,12 @@ public class JobService {
 
     /** Compiles and persists the spec as a new job (CREATED) and starts scheduling it. Invalid spec: no job. */
     public JobView submit(String tenantId, String specText, SubmitOptions options) {
-        return create(tenantId, specText, options, null, null, null);
+        return create(tenantId, specText, options, null, null, null, null);
+    }
+
+    /** {@link #submit(String, String, SubmitOptions)} for an API caller: audited as {@code job.submit}. */
+    public JobView submit(Caller caller, String specText, SubmitOptions options) {
+        return create(caller.tenantId(), specText, options, null, null, null, new JobAudit(caller, "job.submit"));
     }
 
     /**
@@ -53,16 +59,27 @@ public class JobService {
      * the pipeline store). {@code restoreJobId}/{@code restoreCheckpointId} (both or neither) start it from a
      * savepoint or checkpoint of a job of the same tenant.
      */
-    public JobView deploy(String tenantId, PipelineVersionRef version, String specText, SubmitOptions options,
+    public JobView deploy(Caller caller, PipelineVersionRef version, String specText, SubmitOptions options,
             UUID restoreJobId, Long restoreCheckpointId) {
         if (restoreJobId != null) {
-            requireRestorable(tenantId, restoreJobId, restoreCheckpointId);
+            requireRestorable(caller.tenantId(), restoreJobId, restoreCheckpointId);
         }
-        return create(tenantId, specText, options, version, restoreJobId, restoreCheckpointId);
+        return create(caller.tenantId(), specText, options, version, restoreJobId, restoreCheckpointId,
+                new JobAudit(caller, "job.deploy"));
     }
 
     /** A new job running the spec of {@code savepointJobId}, starting from that job's savepoint (or checkpoint). */
     public JobView resume(String tenantId, UUID savepointJobId, long checkpointId, SubmitOptions options) {
+        return resume(tenantId, savepointJobId, checkpointId, options, null);
+    }
+
+    /** {@link #resume(String, UUID, long, SubmitOptions)} for an API caller: audited as {@code job.resume}. */
+    public JobView resume(Caller caller, UUID savepointJobId, long checkpointId, SubmitOptions options) {
+        return resume(caller.tenantId(), savepointJobId, checkpointId, options, new JobAudit(caller, "job.resume"));
+    }
+
+    private JobView resume(String tenantId, UUID savepointJobId, long checkpointId, SubmitOptions options,
+            JobAudit audit) {
         JobRecord source = require(tenantId, savepointJobId);
         requireRestorable(tenantId, savepointJobId, checkpointId);
         SubmitOptions effective = new SubmitOptions(Format.valueOf(source.specFormat()),
@@ -71,26 +88,29 @@ public class JobService {
                         : restartCodec.fromJson(source.restartStrategy()),
                 options.checkpointInterval() != null ? options.checkpointInterval()
                         : Duration.ofMillis(source.checkpointIntervalMs()));
-        return create(tenantId, source.spec(), effective, PipelineVersionRef.of(source), savepointJobId, checkpointId);
+        return create(tenantId, source.spec(), effective, PipelineVersionRef.of(source), savepointJobId, checkpointId,
+                audit);
     }
 
     /**
      * Restarts a job from its latest usable checkpoint or savepoint as a NEW job of the same spec (and pipeline
      * version): a live job is cancelled first; a job with nothing to restore from starts from scratch.
      */
-    public CompletableFuture<JobView> restart(String tenantId, UUID jobId) {
+    public CompletableFuture<JobView> restart(Caller caller, UUID jobId) {
+        String tenantId = caller.tenantId();
         JobRecord job = require(tenantId, jobId);
+        JobAudit audit = new JobAudit(caller, "job.restart");
         CompletableFuture<?> stopped = job.state().isTerminal() ? CompletableFuture.completedFuture(null)
-                : cancel(tenantId, jobId);
+                : cancel(tenantId, jobId, audit);
         return stopped.thenApply(ignored -> {
             var latest = checkpoints.list(tenantId, jobId).stream()
                     .filter(c -> c.completed() && c.usable()).findFirst();
             if (latest.isPresent()) {
-                return resume(tenantId, jobId, latest.get().checkpointId(), SubmitOptions.defaults());
+                return resume(tenantId, jobId, latest.get().checkpointId(), SubmitOptions.defaults(), audit);
             }
             SubmitOptions same = new SubmitOptions(Format.valueOf(job.specFormat()), job.parallelism(),
                     restartCodec.fromJson(job.restartStrategy()), Duration.ofMillis(job.checkpointIntervalMs()));
-            return create(tenantId, job.spec(), same, PipelineVersionRef.of(job), null, null);
+            return create(tenantId, job.spec(), same, PipelineVersionRef.of(job), null, null, audit);
         });
     }
 
@@ -113,7 +133,7 @@ public class JobService {
     }
 
     private JobView create(String tenantId, String specText, SubmitOptions options, PipelineVersionRef version,
-            UUID restoreJob, Long restoreCheckpoint) {
+            UUID restoreJob, Long restoreCheckpoint, JobAudit audit) {
         if (specText == null || specText.isBlank()) {
             throw new JobOperationException(Kind.INVALID, "the spec is empty: send a pipeline spec (YAML or JSON)");
         }
@@ -140,7 +160,7 @@ public class JobService {
         if (version != null) {
             job.fromPipeline(version.pipelineId(), version.version());
         }
-        JobRecord created = store.create(job);
+        JobRecord created = store.create(job, audit);
         masters.start(created);
         return JobView.of(created, List.of());
     }
@@ -181,8 +201,17 @@ public class JobService {
     }
 
     public CompletableFuture<JobView> cancel(String tenantId, UUID jobId) {
+        return cancel(tenantId, jobId, null);
+    }
+
+    /** Cancel for an API caller: audited as {@code job.stop}. */
+    public CompletableFuture<JobView> cancel(Caller caller, UUID jobId) {
+        return cancel(caller.tenantId(), jobId, new JobAudit(caller, "job.stop"));
+    }
+
+    private CompletableFuture<JobView> cancel(String tenantId, UUID jobId, JobAudit audit) {
         JobMaster master = live(tenantId, jobId);
-        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED);
+        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED, audit);
         return master.cancel("cancelled by a user").thenApply(job -> JobView.of(job, List.of()));
     }
 
@@ -191,22 +220,53 @@ public class JobService {
         return live(tenantId, jobId).savepoint().thenApply(id -> checkpoints.find(tenantId, jobId, id).orElseThrow());
     }
 
+    /**
+     * Savepoint for an API caller. The request is audited ({@code job.savepoint}) when accepted; the savepoint row
+     * itself is written later by the job's master.
+     */
+    public CompletableFuture<CheckpointRecord> savepoint(Caller caller, UUID jobId) {
+        String tenantId = caller.tenantId();
+        JobMaster master = live(tenantId, jobId);
+        store.audit(jobId, new JobAudit(caller, "job.savepoint"));
+        return master.savepoint().thenApply(id -> checkpoints.find(tenantId, jobId, id).orElseThrow());
+    }
+
     /** Savepoint, then cancel: completes CANCELED, the reason naming the savepoint. */
     public CompletableFuture<JobView> stopWithSavepoint(String tenantId, UUID jobId) {
+        return stopWithSavepoint(tenantId, jobId, null);
+    }
+
+    /** Stop-with-savepoint for an API caller: audited as {@code job.stop-with-savepoint}. */
+    public CompletableFuture<JobView> stopWithSavepoint(Caller caller, UUID jobId) {
+        return stopWithSavepoint(caller.tenantId(), jobId, new JobAudit(caller, "job.stop-with-savepoint"));
+    }
+
+    private CompletableFuture<JobView> stopWithSavepoint(String tenantId, UUID jobId, JobAudit audit) {
         JobMaster master = live(tenantId, jobId);
-        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED);
+        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED, audit);
         return master.stopWithSavepoint().thenApply(job -> JobView.of(job, List.of()));
     }
 
     /** Savepoint → cancel → re-plan at {@code parallelism} → redeploy from the savepoint (attempt + 1). */
     public CompletableFuture<JobView> rescale(String tenantId, UUID jobId, int parallelism) {
+        return rescale(tenantId, jobId, parallelism, null);
+    }
+
+    /** Rescale for an API caller: the accepted request is audited as {@code job.rescale}. */
+    public CompletableFuture<JobView> rescale(Caller caller, UUID jobId, int parallelism) {
+        return rescale(caller.tenantId(), jobId, parallelism, new JobAudit(caller, "job.rescale"));
+    }
+
+    private CompletableFuture<JobView> rescale(String tenantId, UUID jobId, int parallelism, JobAudit audit) {
         JobRecord job = require(tenantId, jobId);
         if (job.state() != JobState.RUNNING) {
             throw new JobOperationException(Kind.CONFLICT, "cannot rescale: job " + jobId + " is " + job.state()
                     + ", it must be RUNNING");
         }
         SpecPlanner.Planned planned = planner.plan(job.spec(), Format.valueOf(job.specFormat()), parallelism);
-        return live(tenantId, jobId).rescale(parallelism, planCodec.toJson(planned.plan()))
+        JobMaster master = live(tenantId, jobId);
+        store.audit(jobId, audit);
+        return master.rescale(parallelism, planCodec.toJson(planned.plan()))
                 .thenApply(record -> get(tenantId, jobId));
     }
 
