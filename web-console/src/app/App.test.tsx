@@ -85,14 +85,14 @@ describe('the console', () => {
     expect(screen.queryByText(/YAML syntax error at line/)).toBeNull();
   });
 
-  it('shows empty states that say what will be there, and a not-found page', async () => {
+  it('shows an error state, never a blank page, when the API fails, and a not-found page', async () => {
     render(
       <MemoryRouter initialEntries={['/jobs']}>
         <App api={notThereYet} />
       </MemoryRouter>,
     );
     expect(screen.getByRole('heading', { name: 'Jobs' })).toBeTruthy();
-    expect(screen.getByText(/checkpoint history/)).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The jobs could not be loaded: Not Found/);
     cleanup();
     render(
       <MemoryRouter initialEntries={['/nope']}>
