@@ -51,7 +51,7 @@ describe('PKCE', () => {
       const b = createHash('sha256').update(d).digest();
       return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
     };
-    expect(await challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', sha256)).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGrSstw-cM');
+    expect(await challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', sha256)).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
   });
 
   it('makes verifiers of 43 unreserved characters, different each time', () => {
