@@ -91,7 +91,7 @@ describe('the console', () => {
         <App api={notThereYet} />
       </MemoryRouter>,
     );
-    expect(screen.getByRole('heading', { name: 'Jobs' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Jobs' })).toBeTruthy();
     expect((await screen.findByRole('alert')).textContent).toMatch(/The jobs could not be loaded: Not Found/);
     cleanup();
     render(
@@ -99,7 +99,7 @@ describe('the console', () => {
         <App api={notThereYet} />
       </MemoryRouter>,
     );
-    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/q/swagger-ui');
   });
 });

@@ -48,6 +48,8 @@ export function AccessProvider({ api, selectTenant, children }: { api: ApiClient
   const [role, setRole] = useState<Role | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  // Pages wait for the tenant choice: a request sent before it would act in the server's default tenant.
+  const [ready, setReady] = useState(false);
 
   const choose = useCallback(
     async (id: string | null, list: readonly TenantSummary[]) => {
@@ -67,6 +69,7 @@ export function AccessProvider({ api, selectTenant, children }: { api: ApiClient
         // the list's role stands
       }
       setGeneration((g) => g + 1);
+      setReady(true);
     },
     [api, selectTenant],
   );
@@ -80,6 +83,7 @@ export function AccessProvider({ api, selectTenant, children }: { api: ApiClient
         setTenants(list);
         if (list.length === 0) {
           setProblem('You are not a member of any tenant yet: ask a tenant admin to add you.');
+          setReady(true);
           return;
         }
         const remembered = rememberedTenant();
@@ -88,6 +92,7 @@ export function AccessProvider({ api, selectTenant, children }: { api: ApiClient
       .catch((error: unknown) => {
         if (!live) return;
         setProblem(error instanceof ApiError && error.isMissingEndpoint ? null : `Tenants could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+        setReady(true);
       });
     return () => {
       live = false;
@@ -98,7 +103,7 @@ export function AccessProvider({ api, selectTenant, children }: { api: ApiClient
     () => ({ tenants, tenant, role, problem, generation, can: (action) => can(role, action), switchTenant: (id) => void choose(id, tenants) }),
     [tenants, tenant, role, problem, generation, choose],
   );
-  return <AccessContext.Provider value={value}>{children}</AccessContext.Provider>;
+  return <AccessContext.Provider value={value}>{ready ? children : <p className="loading" role="status">Loading your tenants…</p>}</AccessContext.Provider>;
 }
 
 export function TenantSwitcher() {

@@ -151,14 +151,19 @@ function JobControls({ api, job, onChanged }: { api: ApiClient; job: Job; onChan
 const BOTTLENECK_RULE =
   'Rule: among the chains that are backpressured (≥ 10 % of the time waiting for downstream credit) and whose downstream chains are not, the one with the highest backpressure. The pressure stops there, so what slows the job is what it sends to.';
 
+function chainName(chain: ChainView | undefined, id: string): string {
+  return chain && chain.operators.length > 0 ? chain.operators.map((o) => o.id).join(' → ') : id;
+}
+
 function BottleneckHintView({ graph }: { graph: JobGraph }) {
   const hint = bottleneck(graph);
+  const name = (id: string) => chainName(graph.chains.find((c) => c.id === id), id);
   return (
     <p className="bottleneck" role="note" aria-label="Bottleneck hint" title={BOTTLENECK_RULE}>
       {hint ? (
         <>
-          Bottleneck: <strong>{hint.pressured}</strong> is backpressured {Math.round(hint.ratio * 100)} % of the time while its downstream{' '}
-          {hint.suspects.length > 0 ? <strong>{hint.suspects.join(', ')}</strong> : 'sink'} is not: {hint.suspects.length > 0 ? 'that downstream cannot keep up.' : 'its output is slow.'}
+          Bottleneck: <strong>{name(hint.pressured)}</strong> is backpressured {Math.round(hint.ratio * 100)} % of the time while its downstream{' '}
+          {hint.suspects.length > 0 ? <strong>{hint.suspects.map(name).join(', ')}</strong> : 'sink'} is not: {hint.suspects.length > 0 ? 'that downstream cannot keep up.' : 'its output is slow.'}
         </>
       ) : (
         'No bottleneck: no chain is backpressured.'
@@ -188,7 +193,7 @@ function GraphView({ graph }: { graph: JobGraph }) {
 
 function ChainBox({ chain, targets }: { chain: ChainView; targets: readonly { to: string; partitioning: string }[] }) {
   const level = pressureLevel(chain.backpressure);
-  const name = chain.operators.length > 0 ? chain.operators.map((o) => o.id).join(' → ') : chain.id;
+  const name = chainName(chain, chain.id);
   return (
     <article className={`chain pressure-${level}`} role="listitem" aria-label={`Chain ${name}`}>
       <h4>{name}</h4>
