@@ -5,6 +5,8 @@ import io.millrace.controlplane.ingest.service.BodyFormat;
 import io.millrace.controlplane.ingest.service.IngestException;
 import io.millrace.controlplane.ingest.service.IngestResult;
 import io.millrace.controlplane.ingest.service.StreamIngest;
+import io.millrace.controlplane.security.CallerContext;
+import io.millrace.controlplane.security.Role;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -19,12 +21,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Records for the caller's tenant's streams (tenant from the bearer token's {@code tenant} claim): written to
+ * Records for the caller's tenant's streams (tenant from {@link CallerContext}; editors and API tokens with the
+ * write scope): written to
  * {@code <tenant>.stream.<stream>}, where pipelines read them with an {@code http-source} node. There is no way to
  * name another tenant's topic: the prefix comes from the token, never from the request.
  */
@@ -37,12 +39,12 @@ public class StreamResource {
 
     private final StreamIngest ingest;
     private final IngestConfig config;
-    private final JsonWebToken token;
+    private final CallerContext callers;
 
-    public StreamResource(StreamIngest ingest, IngestConfig config, JsonWebToken token) {
+    public StreamResource(StreamIngest ingest, IngestConfig config, CallerContext callers) {
         this.ingest = ingest;
         this.config = config;
-        this.token = token;
+        this.callers = callers;
     }
 
     @POST
@@ -52,7 +54,8 @@ public class StreamResource {
             + " record answers 400 with its line and column and nothing is written; too large: 413.")
     public Response write(@PathParam("stream") String stream, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
-        String tenant = tenant();
+        // Writing records is an editor's job; an API token needs the write (or admin) scope to reach EDITOR.
+        String tenant = callers.require(Role.EDITOR).tenantId();
         BodyFormat format = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
                 .startsWith(BodyFormat.NDJSON_MEDIA_TYPE) ? BodyFormat.NDJSON : BodyFormat.JSON;
         IngestResult result = ingest.ingest(tenant, stream, readBounded(body), format);
@@ -72,15 +75,5 @@ public class StreamResource {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body", e);
         }
-    }
-
-    private String tenant() {
-        Object claim = token.getClaim("tenant");
-        String tenant = claim == null ? null : claim.toString().replace("\"", "");
-        if (tenant == null || tenant.isBlank()) {
-            throw new IngestException(IngestException.Kind.FORBIDDEN,
-                    "the token has no 'tenant' claim; ask a tenant admin to add you to a tenant");
-        }
-        return tenant;
     }
 }

@@ -60,12 +60,25 @@ public class JobEntity {
     private UUID restoreJobId;
     @Column(name = "restore_checkpoint_id")
     private Long restoreCheckpointId;
+    @Column(name = "pipeline_id")
+    private UUID pipelineId;
+    @Column(name = "pipeline_version")
+    private Integer pipelineVersion;
+    // Written on insert and otherwise only by JobRepository#markDesired (a single-column UPDATE): a REST call asking
+    // for a stop must neither bump the version nor be overwritten by the job master's next write of the row.
+    @Column(name = "desired_state", nullable = false, updatable = false)
+    private String desiredState = DESIRED_RUNNING;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
     @Version
     private long version;
+
+    /** {@code desired_state}: the user wants the job to run. */
+    public static final String DESIRED_RUNNING = "RUNNING";
+    /** {@code desired_state}: the user asked to stop (cancel or stop-with-savepoint). */
+    public static final String DESIRED_STOPPED = "STOPPED";
 
     protected JobEntity() {
         // for JPA
@@ -134,6 +147,24 @@ public class JobEntity {
     public void restoreFrom(UUID jobId, long checkpointId) {
         this.restoreJobId = jobId;
         this.restoreCheckpointId = checkpointId;
+    }
+
+    /** The job runs {@code version} of pipeline {@code pipelineId} (jobs submitted as raw specs have none). */
+    public void fromPipeline(UUID pipelineId, int version) {
+        this.pipelineId = pipelineId;
+        this.pipelineVersion = version;
+    }
+
+    public UUID pipelineId() {
+        return pipelineId;
+    }
+
+    public Integer pipelineVersion() {
+        return pipelineVersion;
+    }
+
+    public String desiredState() {
+        return desiredState;
     }
 
     public UUID id() {

@@ -1,8 +1,11 @@
 package io.millrace.controlplane.job.rest;
 
+import io.millrace.controlplane.api.ApiProblem;
+import io.millrace.controlplane.api.ProblemResponses;
 import io.millrace.controlplane.job.service.CheckpointFailedException;
 import io.millrace.controlplane.job.service.JobOperationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,22 +14,24 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class JobOperationExceptionMapper {
 
     @ServerExceptionMapper
-    public Response operation(JobOperationException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> problem(404, "Job not found", e.getMessage());
-            case INVALID -> problem(400, "Invalid request", e.getMessage());
-            case CONFLICT -> problem(409, "Not possible in the job's state", e.getMessage());
-        };
+    public Response operation(JobOperationException e, UriInfo uri) {
+        return ProblemResponses.of(problem(e), uri == null ? null : uri.getPath());
     }
 
     @ServerExceptionMapper
-    public Response checkpointFailed(CheckpointFailedException e) {
-        return problem(409, "Savepoint failed", e.getMessage());
+    public Response checkpointFailed(CheckpointFailedException e, UriInfo uri) {
+        return ProblemResponses.of(new ApiProblem(409, "savepoint-failed", "Savepoint failed", e.getMessage()),
+                uri == null ? null : uri.getPath());
     }
 
-    static Response problem(int status, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail)).build();
+    /** The problem a job operation failure answers with; slugs are part of the API contract. */
+    static ApiProblem problem(JobOperationException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> ApiProblem.notFound(e.getMessage());
+            case INVALID -> ApiProblem.badRequest(e.getMessage());
+            case CONFLICT -> new ApiProblem(409, "job-state-conflict", "Not possible in the job's state",
+                    e.getMessage());
+        };
     }
 
     /** Unwraps what a future failed with, for resources that wait on one. */

@@ -1,8 +1,18 @@
 package io.millrace.controlplane.job.rest;
 
+import io.millrace.controlplane.api.ApiProblem;
+import io.millrace.controlplane.api.FieldError;
+import io.millrace.controlplane.job.JobState;
+import io.millrace.controlplane.job.metrics.TaskMetricsBoard;
+import io.millrace.controlplane.job.persistence.CheckpointRecord;
 import io.millrace.controlplane.job.service.JobOperationException;
 import io.millrace.controlplane.job.service.JobService;
+import io.millrace.controlplane.job.service.JobView;
 import io.millrace.controlplane.job.service.SubmitOptions;
+import io.millrace.controlplane.pipeline.service.PipelineService;
+import io.millrace.controlplane.security.Caller;
+import io.millrace.controlplane.security.CallerContext;
+import io.millrace.controlplane.security.Role;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -15,17 +25,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Jobs of the caller's tenant (the bearer token's {@code tenant} claim). A job of another tenant does not exist for
- * the caller (404). Cancel, savepoint, stop and rescale wait for the operation up to {@code wait} seconds (default 60).
+ * Jobs of the caller's tenant. Viewers read; editors operate. A job of another tenant does not exist for the caller
+ * (404). Operations that wait (stop, savepoint, stop-with-savepoint, rescale, restart) wait up to {@code wait}
+ * seconds (default 60). An operation the job's state does not allow is a 409 problem naming the state. The seed API's
+ * paths ({@code /submit}, {@code /{id}/status}, {@code /{id}/cancel}, {@code /{id}/savepoint}) are thin aliases.
  */
 @Path("/api/v1/jobs")
 @Tag(name = "Jobs")
@@ -35,13 +48,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JobResource {
 
     private static final long DEFAULT_WAIT_SECONDS = 60;
+    private static final String[] SPEC_TYPES = { "application/yaml", "application/x-yaml", "text/yaml",
+            MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN };
 
     private final JobService jobs;
-    private final JsonWebToken token;
+    private final CallerContext callers;
+    private final PipelineService pipelines;
+    private final TaskMetricsBoard metrics;
 
-    public JobResource(JobService jobs, JsonWebToken token) {
+    public JobResource(JobService jobs, CallerContext callers, PipelineService pipelines, TaskMetricsBoard metrics) {
         this.jobs = jobs;
-        this.token = token;
+        this.callers = callers;
+        this.pipelines = pipelines;
+        this.metrics = metrics;
     }
 
     @POST
@@ -50,50 +69,115 @@ public class JobResource {
     @Operation(summary = "Submit a pipeline spec as a new job", description = "The body is the spec (YAML or JSON)."
             + " An invalid spec creates no job and answers 400 with every error located.")
     public Response submit(String spec, @QueryParam("parallelism") Integer parallelism) {
-        var job = jobs.submit(tenant(), spec, new SubmitOptions(null, parallelism, null, null));
+        Caller caller = callers.require(Role.EDITOR);
+        JobView job = jobs.submit(caller, spec, new SubmitOptions(null, parallelism, null, null));
         return Response.created(URI.create("/api/v1/jobs/" + job.id())).entity(JobResponse.from(job)).build();
     }
 
+    @POST
+    @Path("/submit")
+    @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON,
+            MediaType.TEXT_PLAIN })
+    @Operation(summary = "Seed-API alias of POST /api/v1/jobs")
+    public Response submitAlias(String spec, @QueryParam("parallelism") Integer parallelism) {
+        return submit(spec, parallelism);
+    }
+
     @GET
-    @Operation(summary = "List the tenant's jobs")
-    public List<JobResponse> list() {
-        return jobs.list(tenant()).stream().map(JobResponse::from).toList();
+    @Operation(summary = "List the tenant's jobs", description = "Filters: pipeline (name), state (e.g. RUNNING).")
+    public List<JobResponse> list(@QueryParam("pipeline") String pipeline, @QueryParam("state") String state) {
+        Caller caller = callers.require(Role.VIEWER);
+        UUID pipelineId = pipeline == null || pipeline.isBlank() ? null
+                : pipelines.idOf(caller.tenantId(), pipeline);
+        return jobs.list(caller.tenantId(), pipelineId, state(state)).stream().map(JobResponse::from).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A job with its state, reason, attempt and tasks")
+    @Operation(summary = "A job with its state, reason, pipeline version, attempt and tasks")
     public JobResponse get(@PathParam("id") String id) {
-        return JobResponse.from(jobs.get(tenant(), jobId(id)));
+        Caller caller = callers.require(Role.VIEWER);
+        return JobResponse.from(jobs.get(caller.tenantId(), jobId(id)));
+    }
+
+    @GET
+    @Path("/{id}/status")
+    @Operation(summary = "Seed-API alias of GET /api/v1/jobs/{id}")
+    public JobResponse status(@PathParam("id") String id) {
+        return get(id);
     }
 
     @GET
     @Path("/{id}/checkpoints")
     @Operation(summary = "Checkpoints and savepoints on record, newest first")
     public List<CheckpointResponse> checkpoints(@PathParam("id") String id) {
-        return jobs.checkpoints(tenant(), jobId(id)).stream().map(CheckpointResponse::from).toList();
+        Caller caller = callers.require(Role.VIEWER);
+        return jobs.checkpoints(caller.tenantId(), jobId(id)).stream().map(CheckpointResponse::from).toList();
+    }
+
+    @GET
+    @Path("/{id}/savepoints")
+    @Operation(summary = "Savepoints on record, newest first")
+    public List<CheckpointResponse> savepoints(@PathParam("id") String id) {
+        Caller caller = callers.require(Role.VIEWER);
+        return jobs.checkpoints(caller.tenantId(), jobId(id)).stream().filter(CheckpointRecord::savepoint)
+                .map(CheckpointResponse::from).toList();
+    }
+
+    @GET
+    @Path("/{id}/exceptions")
+    @Operation(summary = "The job's failures, oldest first: attempt, cause, time, and whether it restarted")
+    public List<JobFailureResponse> exceptions(@PathParam("id") String id) {
+        Caller caller = callers.require(Role.VIEWER);
+        return jobs.failures(caller.tenantId(), jobId(id)).stream().map(JobFailureResponse::from).toList();
+    }
+
+    @GET
+    @Path("/{id}/metrics")
+    @Operation(summary = "The latest metrics of every task: records in/out per second, backpressure, watermark lag")
+    public JobMetricsResponse metrics(@PathParam("id") String id) {
+        Caller caller = callers.require(Role.VIEWER);
+        JobView job = jobs.get(caller.tenantId(), jobId(id));
+        return JobMetricsResponse.of(job.id(), job.state().name(), metrics.rates(job.id()));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop (cancel) the job")
+    public JobResponse stop(@PathParam("id") String id, @QueryParam("wait") Long wait) {
+        Caller caller = callers.require(Role.EDITOR);
+        return JobResponse.from(await(jobs.cancel(caller, jobId(id)), wait));
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel the job")
+    @Operation(summary = "Seed-API alias of POST /api/v1/jobs/{id}/stop")
     public JobResponse cancel(@PathParam("id") String id, @QueryParam("wait") Long wait) {
-        return JobResponse.from(await(jobs.cancel(tenant(), jobId(id)), wait));
+        return stop(id, wait);
+    }
+
+    @POST
+    @Path("/{id}/stop-with-savepoint")
+    @Operation(summary = "Stop with a savepoint", description = "Savepoint, then cancel; the reason names the savepoint.")
+    public JobResponse stopWithSavepoint(@PathParam("id") String id, @QueryParam("wait") Long wait) {
+        Caller caller = callers.require(Role.EDITOR);
+        return JobResponse.from(await(jobs.stopWithSavepoint(caller, jobId(id)), wait));
     }
 
     @POST
     @Path("/{id}/savepoints")
     @Operation(summary = "Take a savepoint of the running job")
     public Response savepoint(@PathParam("id") String id, @QueryParam("wait") Long wait) {
-        var savepoint = await(jobs.savepoint(tenant(), jobId(id)), wait);
+        Caller caller = callers.require(Role.EDITOR);
+        var savepoint = await(jobs.savepoint(caller, jobId(id)), wait);
         return Response.status(201).entity(CheckpointResponse.from(savepoint)).build();
     }
 
     @POST
-    @Path("/{id}/stop")
-    @Operation(summary = "Stop with a savepoint", description = "Savepoint, then cancel; the reason names the savepoint.")
-    public JobResponse stop(@PathParam("id") String id, @QueryParam("wait") Long wait) {
-        return JobResponse.from(await(jobs.stopWithSavepoint(tenant(), jobId(id)), wait));
+    @Path("/{id}/savepoint")
+    @Operation(summary = "Seed-API alias of POST /api/v1/jobs/{id}/savepoints")
+    public Response savepointAlias(@PathParam("id") String id, @QueryParam("wait") Long wait) {
+        return savepoint(id, wait);
     }
 
     @POST
@@ -102,29 +186,63 @@ public class JobResource {
     @Operation(summary = "Rescale the running job", description = "Savepoint, cancel, re-plan at the new parallelism,"
             + " redeploy from the savepoint.")
     public JobResponse rescale(@PathParam("id") String id, RescaleRequest request, @QueryParam("wait") Long wait) {
+        Caller caller = callers.require(Role.EDITOR);
         if (request == null || request.parallelism() == null) {
-            throw new JobOperationException(JobOperationException.Kind.INVALID,
-                    "send {\"parallelism\": <n>} with the new parallelism");
+            throw ApiProblem.badRequest("send {\"parallelism\": <n>} with the new parallelism",
+                    List.of(FieldError.field("parallelism", "required")));
         }
-        return JobResponse.from(await(jobs.rescale(tenant(), jobId(id), request.parallelism()), wait));
+        return JobResponse.from(await(jobs.rescale(caller, jobId(id), request.parallelism()), wait));
     }
 
-    private String tenant() {
-        Object claim = token.getClaim("tenant");
-        String tenant = claim == null ? null : claim.toString().replace("\"", "");
-        if (tenant == null || tenant.isBlank()) {
-            throw new jakarta.ws.rs.ForbiddenException(JobOperationExceptionMapper.problem(403, "No tenant",
-                    "the token has no 'tenant' claim; ask a tenant admin to add you to a tenant"));
-        }
-        return tenant;
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume from a savepoint or checkpoint as a new job of the same spec and version",
+            description = "Body (optional): {checkpointId, parallelism}; default the latest usable checkpoint.")
+    public Response resume(@PathParam("id") String id, ResumeRequest request) {
+        Caller caller = callers.require(Role.EDITOR);
+        UUID jobId = jobId(id);
+        ResumeRequest body = request == null ? new ResumeRequest(null, null) : request;
+        long checkpointId = body.checkpointId() != null ? body.checkpointId()
+                : jobs.checkpoints(caller.tenantId(), jobId).stream().filter(c -> c.completed() && c.usable())
+                        .findFirst().map(CheckpointRecord::checkpointId)
+                        .orElseThrow(() -> new JobOperationException(JobOperationException.Kind.CONFLICT,
+                                "job " + jobId + " has no usable checkpoint or savepoint to resume from; take a"
+                                        + " savepoint first or name one (checkpointId)"));
+        JobView resumed = jobs.resume(caller, jobId, checkpointId,
+                new SubmitOptions(null, body.parallelism(), null, null));
+        return Response.created(URI.create("/api/v1/jobs/" + resumed.id())).entity(JobResponse.from(resumed))
+                .build();
     }
 
-    private static UUID jobId(String id) {
+    @POST
+    @Path("/{id}/restart")
+    @Operation(summary = "Restart from the latest checkpoint", description = "Cancels the job if it still runs, then"
+            + " starts a new job of the same spec and version from its latest usable checkpoint or savepoint (from"
+            + " scratch when it has none). 201 with the new job.")
+    public Response restart(@PathParam("id") String id, @QueryParam("wait") Long wait) {
+        Caller caller = callers.require(Role.EDITOR);
+        JobView restarted = await(jobs.restart(caller, jobId(id)), wait);
+        return Response.created(URI.create("/api/v1/jobs/" + restarted.id())).entity(JobResponse.from(restarted))
+                .build();
+    }
+
+    private static JobState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return JobState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("unknown job state '" + state + "'", List.of(FieldError.field("state",
+                    "one of " + Arrays.toString(JobState.values()))));
+        }
+    }
+
+    static UUID jobId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new JobOperationException(JobOperationException.Kind.NOT_FOUND, "'" + id
-                    + "' is not a job id (job ids are UUIDs)");
+            throw ApiProblem.notFound("'" + id + "' is not a job id (job ids are UUIDs)");
         }
     }
 

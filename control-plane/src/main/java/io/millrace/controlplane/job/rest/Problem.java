@@ -2,7 +2,7 @@ package io.millrace.controlplane.job.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** RFC 9457 problem details, the body of every error of {@code /api/v1/jobs}. */
+/** RFC 9457 problem details of the first cut; only the HTTP ingest still answers with it (jobs use api.ApiProblem). */
 @Schema(name = "Problem", description = "What went wrong, why, and how to fix it.")
 public record Problem(String type, String title, int status, String detail) {
 

@@ -9,12 +9,13 @@ import java.util.UUID;
 public record JobRecord(UUID id, String tenantId, String name, String spec, String specFormat, String planJson,
         Integer parallelism, JobState state, String stateReason, Instant stateChangedAt, long attempt,
         String restartStrategy, long checkpointIntervalMs, long checkpointTimeoutMs, int failureCount,
-        String lastFailure, UUID restoreJobId, Long restoreCheckpointId, Instant createdAt) {
+        String lastFailure, UUID restoreJobId, Long restoreCheckpointId, Instant createdAt, UUID pipelineId,
+        Integer pipelineVersion, String desiredState) {
 
     static JobRecord of(JobEntity e) {
         return new JobRecord(e.id(), e.tenantId(), e.name(), e.spec(), e.specFormat(), e.planJson(), e.parallelism(),
                 e.state(), e.stateReason(), e.stateChangedAt(), e.attempt(), e.restartStrategy(),
                 e.checkpointIntervalMs(), e.checkpointTimeoutMs(), e.failureCount(), e.lastFailure(), e.restoreJobId(),
-                e.restoreCheckpointId(), e.createdAt());
+                e.restoreCheckpointId(), e.createdAt(), e.pipelineId(), e.pipelineVersion(), e.desiredState());
     }
 }

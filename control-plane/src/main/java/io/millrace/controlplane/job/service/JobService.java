@@ -8,6 +8,7 @@ import io.millrace.controlplane.job.persistence.JobEntity;
 import io.millrace.controlplane.job.restart.RestartPolicy;
 import io.millrace.controlplane.job.restart.RestartPolicyCodec;
 import io.millrace.controlplane.job.service.JobOperationException.Kind;
+import io.millrace.controlplane.security.Caller;
 import io.millrace.spec.model.CheckpointingSpec;
 import io.millrace.spec.parse.Format;
 import io.millrace.spec.plan.PlanCodec;
@@ -48,12 +49,80 @@ public class JobService {
 
     /** Compiles and persists the spec as a new job (CREATED) and starts scheduling it. Invalid spec: no job. */
     public JobView submit(String tenantId, String specText, SubmitOptions options) {
-        return create(tenantId, specText, options, null, null);
+        return create(tenantId, specText, options, null, null, null, null);
+    }
+
+    /** {@link #submit(String, String, SubmitOptions)} for an API caller: audited as {@code job.submit}. */
+    public JobView submit(Caller caller, String specText, SubmitOptions options) {
+        return create(caller.tenantId(), specText, options, null, null, null, new JobAudit(caller, "job.submit"));
+    }
+
+    /**
+     * Deploys one stored version of a pipeline as a new job (the caller has read the version's text and format from
+     * the pipeline store). {@code restoreJobId}/{@code restoreCheckpointId} (both or neither) start it from a
+     * savepoint or checkpoint of a job of the same tenant.
+     */
+    public JobView deploy(Caller caller, PipelineVersionRef version, String specText, SubmitOptions options,
+            UUID restoreJobId, Long restoreCheckpointId) {
+        if (restoreJobId != null) {
+            requireRestorable(caller.tenantId(), restoreJobId, restoreCheckpointId);
+        }
+        return create(caller.tenantId(), specText, options, version, restoreJobId, restoreCheckpointId,
+                new JobAudit(caller, "job.deploy"));
     }
 
     /** A new job running the spec of {@code savepointJobId}, starting from that job's savepoint (or checkpoint). */
     public JobView resume(String tenantId, UUID savepointJobId, long checkpointId, SubmitOptions options) {
+        return resume(tenantId, savepointJobId, checkpointId, options, null);
+    }
+
+    /** {@link #resume(String, UUID, long, SubmitOptions)} for an API caller: audited as {@code job.resume}. */
+    public JobView resume(Caller caller, UUID savepointJobId, long checkpointId, SubmitOptions options) {
+        return resume(caller.tenantId(), savepointJobId, checkpointId, options, new JobAudit(caller, "job.resume"));
+    }
+
+    private JobView resume(String tenantId, UUID savepointJobId, long checkpointId, SubmitOptions options,
+            JobAudit audit) {
         JobRecord source = require(tenantId, savepointJobId);
+        requireRestorable(tenantId, savepointJobId, checkpointId);
+        SubmitOptions effective = new SubmitOptions(Format.valueOf(source.specFormat()),
+                options.parallelism() != null ? options.parallelism() : source.parallelism(),
+                options.restartPolicy() != null ? options.restartPolicy()
+                        : restartCodec.fromJson(source.restartStrategy()),
+                options.checkpointInterval() != null ? options.checkpointInterval()
+                        : Duration.ofMillis(source.checkpointIntervalMs()));
+        return create(tenantId, source.spec(), effective, PipelineVersionRef.of(source), savepointJobId, checkpointId,
+                audit);
+    }
+
+    /**
+     * Restarts a job from its latest usable checkpoint or savepoint as a NEW job of the same spec (and pipeline
+     * version): a live job is cancelled first; a job with nothing to restore from starts from scratch.
+     */
+    public CompletableFuture<JobView> restart(Caller caller, UUID jobId) {
+        String tenantId = caller.tenantId();
+        JobRecord job = require(tenantId, jobId);
+        JobAudit audit = new JobAudit(caller, "job.restart");
+        CompletableFuture<?> stopped = job.state().isTerminal() ? CompletableFuture.completedFuture(null)
+                : cancel(tenantId, jobId, audit);
+        return stopped.thenApply(ignored -> {
+            var latest = checkpoints.list(tenantId, jobId).stream()
+                    .filter(c -> c.completed() && c.usable()).findFirst();
+            if (latest.isPresent()) {
+                return resume(tenantId, jobId, latest.get().checkpointId(), SubmitOptions.defaults(), audit);
+            }
+            SubmitOptions same = new SubmitOptions(Format.valueOf(job.specFormat()), job.parallelism(),
+                    restartCodec.fromJson(job.restartStrategy()), Duration.ofMillis(job.checkpointIntervalMs()));
+            return create(tenantId, job.spec(), same, PipelineVersionRef.of(job), null, null, audit);
+        });
+    }
+
+    private void requireRestorable(String tenantId, UUID savepointJobId, Long checkpointId) {
+        require(tenantId, savepointJobId);
+        if (checkpointId == null) {
+            throw new JobOperationException(Kind.INVALID, "name the checkpoint or savepoint of job " + savepointJobId
+                    + " to start from (checkpointId)");
+        }
         CheckpointRecord savepoint = checkpoints.find(tenantId, savepointJobId, checkpointId)
                 .orElseThrow(() -> new JobOperationException(Kind.NOT_FOUND, "job " + savepointJobId
                         + " has no checkpoint or savepoint " + checkpointId));
@@ -64,17 +133,10 @@ public class JobService {
                                     + " are being deleted); resume from a newer checkpoint or a savepoint"
                                     : "it did not complete (" + savepoint.failureReason() + ")"));
         }
-        SubmitOptions effective = new SubmitOptions(Format.valueOf(source.specFormat()),
-                options.parallelism() != null ? options.parallelism() : source.parallelism(),
-                options.restartPolicy() != null ? options.restartPolicy()
-                        : restartCodec.fromJson(source.restartStrategy()),
-                options.checkpointInterval() != null ? options.checkpointInterval()
-                        : Duration.ofMillis(source.checkpointIntervalMs()));
-        return create(tenantId, source.spec(), effective, savepointJobId, checkpointId);
     }
 
-    private JobView create(String tenantId, String specText, SubmitOptions options, UUID restoreJob,
-            Long restoreCheckpoint) {
+    private JobView create(String tenantId, String specText, SubmitOptions options, PipelineVersionRef version,
+            UUID restoreJob, Long restoreCheckpoint, JobAudit audit) {
         if (specText == null || specText.isBlank()) {
             throw new JobOperationException(Kind.INVALID, "the spec is empty: send a pipeline spec (YAML or JSON)");
         }
@@ -99,7 +161,10 @@ public class JobService {
         if (restoreJob != null) {
             job.restoreFrom(restoreJob, restoreCheckpoint);
         }
-        JobRecord created = store.create(job);
+        if (version != null) {
+            job.fromPipeline(version.pipelineId(), version.version());
+        }
+        JobRecord created = store.create(job, audit);
         masters.start(created);
         return JobView.of(created, List.of());
     }
@@ -116,6 +181,23 @@ public class JobService {
                 .toList();
     }
 
+    /** The tenant's jobs, optionally of one pipeline and/or in one state. */
+    public List<JobView> list(String tenantId, UUID pipelineId, JobState state) {
+        return store.list(tenantId, pipelineId, state).stream()
+                .map(job -> JobView.of(job, masters.master(tenantId, job.id()).map(JobMaster::tasks)
+                        .orElse(List.of())))
+                .toList();
+    }
+
+    /** The job's failures, oldest first: every move to FAILING or FAILED with its cause, attempt and time. */
+    public List<JobFailure> failures(String tenantId, UUID jobId) {
+        require(tenantId, jobId);
+        return store.history(tenantId, jobId).stream()
+                .filter(t -> t.toState() == JobState.FAILING || t.toState() == JobState.FAILED)
+                .map(t -> new JobFailure(t.attempt(), t.toState(), t.reason(), t.at()))
+                .toList();
+    }
+
     /** Newest first: completed and failed checkpoints and savepoints still on record. */
     public List<CheckpointRecord> checkpoints(String tenantId, UUID jobId) {
         require(tenantId, jobId);
@@ -123,7 +205,18 @@ public class JobService {
     }
 
     public CompletableFuture<JobView> cancel(String tenantId, UUID jobId) {
-        return live(tenantId, jobId).cancel("cancelled by a user").thenApply(job -> JobView.of(job, List.of()));
+        return cancel(tenantId, jobId, null);
+    }
+
+    /** Cancel for an API caller: audited as {@code job.stop}. */
+    public CompletableFuture<JobView> cancel(Caller caller, UUID jobId) {
+        return cancel(caller.tenantId(), jobId, new JobAudit(caller, "job.stop"));
+    }
+
+    private CompletableFuture<JobView> cancel(String tenantId, UUID jobId, JobAudit audit) {
+        JobMaster master = live(tenantId, jobId);
+        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED, audit);
+        return master.cancel("cancelled by a user").thenApply(job -> JobView.of(job, List.of()));
     }
 
     /** Completes with the savepoint's record once it is committed. */
@@ -131,20 +224,53 @@ public class JobService {
         return live(tenantId, jobId).savepoint().thenApply(id -> checkpoints.find(tenantId, jobId, id).orElseThrow());
     }
 
+    /**
+     * Savepoint for an API caller. The request is audited ({@code job.savepoint}) when accepted; the savepoint row
+     * itself is written later by the job's master.
+     */
+    public CompletableFuture<CheckpointRecord> savepoint(Caller caller, UUID jobId) {
+        String tenantId = caller.tenantId();
+        JobMaster master = live(tenantId, jobId);
+        store.audit(jobId, new JobAudit(caller, "job.savepoint"));
+        return master.savepoint().thenApply(id -> checkpoints.find(tenantId, jobId, id).orElseThrow());
+    }
+
     /** Savepoint, then cancel: completes CANCELED, the reason naming the savepoint. */
     public CompletableFuture<JobView> stopWithSavepoint(String tenantId, UUID jobId) {
-        return live(tenantId, jobId).stopWithSavepoint().thenApply(job -> JobView.of(job, List.of()));
+        return stopWithSavepoint(tenantId, jobId, null);
+    }
+
+    /** Stop-with-savepoint for an API caller: audited as {@code job.stop-with-savepoint}. */
+    public CompletableFuture<JobView> stopWithSavepoint(Caller caller, UUID jobId) {
+        return stopWithSavepoint(caller.tenantId(), jobId, new JobAudit(caller, "job.stop-with-savepoint"));
+    }
+
+    private CompletableFuture<JobView> stopWithSavepoint(String tenantId, UUID jobId, JobAudit audit) {
+        JobMaster master = live(tenantId, jobId);
+        store.markDesired(tenantId, jobId, JobEntity.DESIRED_STOPPED, audit);
+        return master.stopWithSavepoint().thenApply(job -> JobView.of(job, List.of()));
     }
 
     /** Savepoint → cancel → re-plan at {@code parallelism} → redeploy from the savepoint (attempt + 1). */
     public CompletableFuture<JobView> rescale(String tenantId, UUID jobId, int parallelism) {
+        return rescale(tenantId, jobId, parallelism, null);
+    }
+
+    /** Rescale for an API caller: the accepted request is audited as {@code job.rescale}. */
+    public CompletableFuture<JobView> rescale(Caller caller, UUID jobId, int parallelism) {
+        return rescale(caller.tenantId(), jobId, parallelism, new JobAudit(caller, "job.rescale"));
+    }
+
+    private CompletableFuture<JobView> rescale(String tenantId, UUID jobId, int parallelism, JobAudit audit) {
         JobRecord job = require(tenantId, jobId);
         if (job.state() != JobState.RUNNING) {
             throw new JobOperationException(Kind.CONFLICT, "cannot rescale: job " + jobId + " is " + job.state()
                     + ", it must be RUNNING");
         }
         SpecPlanner.Planned planned = planner.plan(job.spec(), Format.valueOf(job.specFormat()), parallelism);
-        return live(tenantId, jobId).rescale(parallelism, planCodec.toJson(planned.plan()))
+        JobMaster master = live(tenantId, jobId);
+        store.audit(jobId, audit);
+        return master.rescale(parallelism, planCodec.toJson(planned.plan()))
                 .thenApply(record -> get(tenantId, jobId));
     }
 

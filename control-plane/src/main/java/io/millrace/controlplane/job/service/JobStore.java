@@ -1,5 +1,6 @@
 package io.millrace.controlplane.job.service;
 
+import io.millrace.controlplane.audit.AuditLog;
 import io.millrace.controlplane.job.JobState;
 import io.millrace.controlplane.job.persistence.JobEntity;
 import io.millrace.controlplane.job.persistence.JobRepository;
@@ -26,17 +27,28 @@ public class JobStore {
 
     private final JobRepository jobs;
     private final JobTransitionRepository transitions;
+    private final AuditLog auditLog;
 
-    public JobStore(JobRepository jobs, JobTransitionRepository transitions) {
+    public JobStore(JobRepository jobs, JobTransitionRepository transitions, AuditLog auditLog) {
         this.jobs = jobs;
         this.transitions = transitions;
+        this.auditLog = auditLog;
     }
 
     @Transactional
     public JobRecord create(JobEntity job) {
+        return create(job, null);
+    }
+
+    /** Persists a new job; {@code audit} (null: none) is recorded in the same transaction. */
+    @Transactional
+    public JobRecord create(JobEntity job, JobAudit audit) {
         jobs.persist(job);
         transitions.persist(new JobTransitionEntity(job.id(), job.tenantId(), null, JobState.CREATED, 0,
                 job.stateReason(), job.createdAt()));
+        if (audit != null) {
+            auditLog.record(audit.caller(), audit.action(), "job", job.id().toString(), null, rowHash(job));
+        }
         LOG.infof("job=%s tenant=%s: created '%s'", job.id(), job.tenantId(), job.name());
         return JobRecord.of(job);
     }
@@ -54,6 +66,64 @@ public class JobStore {
     @Transactional
     public List<JobRecord> list(String tenantId) {
         return jobs.listForTenant(tenantId).stream().map(JobRecord::of).toList();
+    }
+
+    @Transactional
+    public List<JobRecord> list(String tenantId, UUID pipelineId, JobState state) {
+        return jobs.listForTenant(tenantId, pipelineId, state).stream().map(JobRecord::of).toList();
+    }
+
+    /** Jobs of the pipeline that have not ended; call inside the caller's transaction (pipeline delete). */
+    public long countLive(String tenantId, UUID pipelineId) {
+        return jobs.countLive(tenantId, pipelineId);
+    }
+
+    /** Sets the job's desired state; {@code audit} (null: none) is recorded in the same transaction. */
+    @Transactional
+    public void markDesired(String tenantId, UUID id, String desiredState, JobAudit audit) {
+        JobEntity before = jobs.findForTenant(tenantId, id).orElse(null);
+        String beforeHash = before == null ? null : rowHash(before);
+        String desiredBefore = before == null ? null : before.desiredState();
+        jobs.markDesired(tenantId, id, desiredState);
+        if (audit != null && before != null) {
+            // The bulk update left the loaded entity as it was: the after-row is the before-row with the new wish.
+            auditLog.record(audit.caller(), audit.action(), "job", id.toString(), beforeHash,
+                    sha256(rowText(before).replace(";desired=" + desiredBefore + ";", ";desired=" + desiredState + ";")));
+        }
+    }
+
+    /**
+     * Records an accepted operation on a job whose writes the job's master does later (savepoint, rescale): the
+     * entry says who asked; before and after are the row as it is now.
+     */
+    @Transactional
+    public void audit(UUID id, JobAudit audit) {
+        if (audit == null) {
+            return;
+        }
+        JobEntity job = require(id);
+        String hash = rowHash(job);
+        auditLog.record(audit.caller(), audit.action(), "job", id.toString(), hash, hash);
+    }
+
+    /** SHA-256 of the job row's user-visible settings and state (the audit log's before/after). */
+    static String rowHash(JobEntity job) {
+        return sha256(rowText(job));
+    }
+
+    private static String rowText(JobEntity job) {
+        return "id=" + job.id() + ";tenant=" + job.tenantId() + ";state=" + job.state() + ";desired="
+                + job.desiredState() + ";attempt=" + job.attempt() + ";parallelism=" + job.parallelism()
+                + ";pipeline=" + job.pipelineId() + ";version=" + job.pipelineVersion() + ";spec=" + sha256(job.spec());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     @Transactional

@@ -8,11 +8,12 @@ import java.util.UUID;
 /** A job as callers see it: the persisted record plus the live tasks of the current attempt (empty when none). */
 public record JobView(UUID id, String tenantId, String name, JobState state, String stateReason,
         Instant stateChangedAt, long attempt, Integer parallelism, int failureCount, String lastFailure,
-        Instant createdAt, List<TaskView> tasks) {
+        Instant createdAt, UUID pipelineId, Integer pipelineVersion, String desiredState,
+        List<TaskView> tasks) {
 
     static JobView of(JobRecord job, List<TaskView> tasks) {
         return new JobView(job.id(), job.tenantId(), job.name(), job.state(), job.stateReason(), job.stateChangedAt(),
                 job.attempt(), job.parallelism(), job.failureCount(), job.lastFailure(), job.createdAt(),
-                List.copyOf(tasks));
+                job.pipelineId(), job.pipelineVersion(), job.desiredState(), List.copyOf(tasks));
     }
 }

@@ -1,0 +1,31 @@
+package io.millrace.controlplane.job.rest;
+
+import io.millrace.controlplane.job.metrics.TaskRates;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The latest worker-reported metrics of a job's tasks, and their sums. */
+@Schema(name = "JobMetrics")
+public record JobMetricsResponse(UUID jobId, String state,
+        @Schema(description = "Sum over the tasks that reported twice; null before that") Double recordsInPerSecond,
+        Double recordsOutPerSecond,
+        @Schema(description = "The highest backpressure ratio of any task (0..1)") double maxBackpressureRatio,
+        @Schema(description = "The largest watermark lag of any task, ms; null without event time") Long maxWatermarkLagMillis,
+        List<TaskRates> tasks) {
+
+    static JobMetricsResponse of(UUID jobId, String state, List<TaskRates> tasks) {
+        Double in = tasks.stream().anyMatch(t -> t.recordsInPerSecond() != null)
+                ? tasks.stream().filter(t -> t.recordsInPerSecond() != null).mapToDouble(TaskRates::recordsInPerSecond)
+                        .sum()
+                : null;
+        Double out = tasks.stream().anyMatch(t -> t.recordsOutPerSecond() != null)
+                ? tasks.stream().filter(t -> t.recordsOutPerSecond() != null)
+                        .mapToDouble(TaskRates::recordsOutPerSecond).sum()
+                : null;
+        double backpressure = tasks.stream().mapToDouble(TaskRates::backpressureRatio).max().orElse(0);
+        Long lag = tasks.stream().filter(t -> t.watermarkLagMillis() != null).map(TaskRates::watermarkLagMillis)
+                .max(Long::compare).orElse(null);
+        return new JobMetricsResponse(jobId, state, in, out, backpressure, lag, tasks);
+    }
+}

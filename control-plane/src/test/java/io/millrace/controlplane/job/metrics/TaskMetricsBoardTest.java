@@ -1,0 +1,103 @@
+package io.millrace.controlplane.job.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millrace.controlplane.worker.service.WorkerJobMessage;
+import io.millrace.protocol.v1.TaskMetricsSample;
+import io.millrace.protocol.v1.TaskRef;
+import io.millrace.protocol.v1.WorkerMessage;
+import io.millrace.protocol.v1.WorkerMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TaskMetricsBoardTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final TaskMetricsBoard board = new TaskMetricsBoard(clock);
+    private final UUID job = UUID.randomUUID();
+
+    @Test
+    void ratesComeFromTheLastTwoReports() {
+        report(1, "count", 0, 1_000, 0.0, 0);
+        assertThat(board.rates(job)).singleElement().satisfies(t -> {
+            assertThat(t.recordsIn()).isEqualTo(1_000);
+            assertThat(t.recordsInPerSecond()).as("one report: no rate yet").isNull();
+            assertThat(t.watermarkLagMillis()).isNull();
+        });
+        clock.advance(Duration.ofSeconds(2));
+        long watermark = clock.instant().toEpochMilli() - 750;
+        report(1, "count", 0, 5_000, 0.25, watermark);
+        assertThat(board.rates(job)).singleElement().satisfies(t -> {
+            assertThat(t.recordsInPerSecond()).isEqualTo(2_000.0);
+            assertThat(t.backpressureRatio()).isEqualTo(0.25);
+            assertThat(t.watermarkLagMillis()).isEqualTo(750);
+            assertThat(t.workerId()).isEqualTo("w1");
+        });
+    }
+
+    @Test
+    void aNewAttemptReplacesTheOldOnesTasksAndLateReportsOfTheOldAreIgnored() {
+        report(1, "count", 0, 10, 0, 0);
+        report(1, "count", 1, 10, 0, 0);
+        report(2, "bids", 0, 3, 0, 0);
+        assertThat(board.rates(job)).extracting(TaskRates::chainId, TaskRates::attempt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bids", 2L));
+        report(1, "count", 0, 99, 0, 0);
+        assertThat(board.rates(job)).extracting(TaskRates::attempt).containsOnly(2L);
+    }
+
+    @Test
+    void otherMessagesAndSilentJobsAreForgotten() {
+        board.onWorkerMessage(new WorkerJobMessage("w1", WorkerMessage.getDefaultInstance()));
+        assertThat(board.rates(job)).isEmpty();
+        report(1, "count", 0, 10, 0, 0);
+        clock.advance(TaskMetricsBoard.FORGET_AFTER.plusSeconds(1));
+        UUID other = UUID.randomUUID();
+        board.onWorkerMessage(message(other, 1, "x", 0, 1, 0, 0));
+        assertThat(board.rates(job)).isEmpty();
+        assertThat(board.rates(other)).hasSize(1);
+    }
+
+    private void report(long attempt, String chain, int subtask, long recordsIn, double backpressure,
+            long watermark) {
+        board.onWorkerMessage(message(job, attempt, chain, subtask, recordsIn, backpressure, watermark));
+    }
+
+    private static WorkerJobMessage message(UUID job, long attempt, String chain, int subtask, long recordsIn,
+            double backpressure, long watermark) {
+        TaskMetricsSample sample = TaskMetricsSample.newBuilder()
+                .setTask(TaskRef.newBuilder().setJobId(job.toString()).setAttempt(attempt).setChainId(chain)
+                        .setSubtask(subtask))
+                .setRecordsIn(recordsIn).setBackpressureRatio(backpressure).setCurrentWatermark(watermark).build();
+        return new WorkerJobMessage("w1",
+                WorkerMessage.newBuilder().setMetrics(WorkerMetrics.newBuilder().addTasks(sample)).build());
+    }
+
+    /** A clock the test moves by hand (no sleeps). */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
