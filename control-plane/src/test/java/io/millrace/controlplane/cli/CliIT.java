@@ -141,8 +141,15 @@ class CliIT {
         assertThat(problem.path("type").asText()).endsWith("/job-state-conflict");
         assertThat(ok("workers", "-o", "json").json().isArray()).isTrue();
 
-        // tokens: create (the secret printed once, alone), list (never a secret), revoke (then 401)
-        Run created = ok("tokens", "create", "--name", "cli-it-reader", "--scope", "read", "--ttl-days", "1");
+        // tokens: the API lets only signed-in users create them, so the CLI relays its refusal for an API token;
+        // with alice's OIDC access token (MILLRACE_TOKEN) the secret is printed once, alone; list never shows it
+        Run byToken = cli("tokens", "create", "--name", "cli-it-reader", "--scope", "read");
+        assertThat(byToken.exit()).isEqualTo(MillraceCli.API_ERROR);
+        assertThat(byToken.err()).startsWith("error: Not allowed: an API token cannot create API tokens");
+        Map<String, String> asAlice = Map.of("MILLRACE_URL", url.toString(), "MILLRACE_TOKEN", alice);
+        Run created = cli(asAlice, "tokens", "create", "--name", "cli-it-reader", "--scope", "read", "--ttl-days",
+                "1");
+        assertThat(created.exit()).as(created.err()).isZero();
         String readSecret = created.out().strip();
         assertThat(readSecret).startsWith("mr_").doesNotContain(" ");
         assertThat(created.err()).contains("never shown again");
@@ -178,7 +185,7 @@ class CliIT {
         assertThat(loggedOut.exit()).isEqualTo(MillraceCli.USAGE);
         assertThat(loggedOut.err()).contains("not logged in");
 
-        assertThat(printed).noneMatch(line -> line.contains(secret));
+        assertThat(printed).noneMatch(line -> line.contains(secret) || line.contains(alice));
     }
 
     @Test
