@@ -197,19 +197,19 @@ public class JobResource {
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume from a savepoint or checkpoint as a new job of the same spec and version",
-            description = "Body (optional): {checkpointId, parallelism}; default the latest usable checkpoint.")
-    public Response resume(@PathParam("id") String id, ResumeRequest request) {
+            description = "Query: checkpointId (default the latest usable checkpoint or savepoint), parallelism.")
+    public Response resume(@PathParam("id") String id, @QueryParam("checkpointId") Long checkpoint,
+            @QueryParam("parallelism") Integer parallelism) {
         Caller caller = callers.require(Role.EDITOR);
         UUID jobId = jobId(id);
-        ResumeRequest body = request == null ? new ResumeRequest(null, null) : request;
-        long checkpointId = body.checkpointId() != null ? body.checkpointId()
+        long checkpointId = checkpoint != null ? checkpoint
                 : jobs.checkpoints(caller.tenantId(), jobId).stream().filter(c -> c.completed() && c.usable())
                         .findFirst().map(CheckpointRecord::checkpointId)
                         .orElseThrow(() -> new JobOperationException(JobOperationException.Kind.CONFLICT,
                                 "job " + jobId + " has no usable checkpoint or savepoint to resume from; take a"
                                         + " savepoint first or name one (checkpointId)"));
         JobView resumed = jobs.resume(caller, jobId, checkpointId,
-                new SubmitOptions(null, body.parallelism(), null, null));
+                new SubmitOptions(null, parallelism, null, null));
         return Response.created(URI.create("/api/v1/jobs/" + resumed.id())).entity(JobResponse.from(resumed))
                 .build();
     }

@@ -158,29 +158,6 @@ public class PipelineResource {
     }
 
     @POST
-    @Path("/pipelines:validate")
-    @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON,
-            MediaType.TEXT_PLAIN })
-    @Operation(summary = "Validate a spec", description = "200 with valid and every located error and warning"
-            + " (JSON pointer, line, column, message, hint); nothing is stored.")
-    public ValidationResponse validate(String spec, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        callers.require(Role.VIEWER);
-        return ValidationResponse.from(specs.check(spec, SpecFormats.declared(contentType)));
-    }
-
-    @POST
-    @Path("/pipelines:plan")
-    @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON,
-            MediaType.TEXT_PLAIN })
-    @Operation(summary = "The chained physical plan of a spec", description = "Chains with their operators and"
-            + " parallelism, edges with their partitioning; an invalid spec is a 400 problem with the located errors.")
-    public PlanResponse plan(String spec, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        callers.require(Role.VIEWER);
-        CheckedSpec checked = specs.requireValid(spec, SpecFormats.declared(contentType));
-        return PlanResponse.from(checked.plan().orElseThrow(), checked.warnings());
-    }
-
-    @POST
     @Path("/pipelines/{name}/deploy")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deploy a version as a new job", description = "Body (optional): {version, parallelism,"

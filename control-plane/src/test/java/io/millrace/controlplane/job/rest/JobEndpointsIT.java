@@ -1,0 +1,209 @@
+package io.millrace.controlplane.job.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.millrace.controlplane.job.JobState;
+import io.millrace.controlplane.job.persistence.JobEntity;
+import io.millrace.controlplane.job.restart.RestartPolicy;
+import io.millrace.controlplane.job.restart.RestartPolicyCodec;
+import io.millrace.controlplane.job.service.JobStore;
+import io.millrace.controlplane.worker.service.WorkerJobMessage;
+import io.millrace.localstack.KeycloakTokens;
+import io.millrace.localstack.SharedServers;
+import io.millrace.localstack.quarkus.KeycloakResource;
+import io.millrace.localstack.quarkus.PostgresResource;
+import io.millrace.protocol.v1.TaskMetricsSample;
+import io.millrace.protocol.v1.TaskRef;
+import io.millrace.protocol.v1.WorkerMessage;
+import io.millrace.protocol.v1.WorkerMetrics;
+import io.millrace.spec.compile.SpecCompiler;
+import io.millrace.spec.parse.Format;
+import io.millrace.spec.plan.PlanCodec;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job endpoints of issue 7 against real PostgreSQL and Keycloak. No worker connects: jobs wait in CREATED, which
+ * is enough for the REST layer; failure histories are written through the job store, metrics arrive as the gateway's
+ * CDI event carrying a real protocol message.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class JobEndpointsIT {
+
+    private String alice;
+    private String bob;
+    private String carol;
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    Event<WorkerJobMessage> workerMessages;
+
+    @BeforeEach
+    void tokens() {
+        alice = token("alice");
+        bob = token("bob");
+        carol = token("carol");
+    }
+
+    private static String token(String user) {
+        return KeycloakTokens.passwordGrant(SharedServers.keycloak(), "millrace-cli", user, user + "-dev-password");
+    }
+
+    private static String spec() throws IOException {
+        try (InputStream in = JobEndpointsIT.class.getResourceAsStream("/specs/keyed-count.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String submit(String token) throws IOException {
+        return given().auth().oauth2(token).contentType("application/yaml").body(spec().getBytes(
+                StandardCharsets.UTF_8)).post("/api/v1/jobs/submit").then().statusCode(201)
+                .body("state", equalTo("CREATED")).body("pipeline", nullValue()).extract().path("id");
+    }
+
+    @Test
+    void illegalTransitionsAre409sNamingTheStateAndRestartMakesANewJob() throws IOException {
+        String id = submit(alice);
+        String job = "/api/v1/jobs/" + id;
+        given().auth().oauth2(alice).get(job + "/status").then().statusCode(200).body("id", equalTo(id))
+                .body("desiredState", equalTo("RUNNING"));
+        given().auth().oauth2(alice).post(job + "/savepoint").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://millrace.dev/problems/job-state-conflict"))
+                .body("detail", containsString("is CREATED"));
+        given().auth().oauth2(alice).contentType("application/json").body("{\"parallelism\": 3}")
+                .post(job + "/rescale").then().statusCode(409).body("detail", containsString("is CREATED"));
+        given().auth().oauth2(alice).post(job + "/resume").then().statusCode(409)
+                .body("detail", containsString("no usable checkpoint"));
+        given().auth().oauth2(alice).post(job + "/stop").then().statusCode(200).body("state", equalTo("CANCELED"))
+                .body("desiredState", equalTo("STOPPED"));
+        // Stop a stopped job: 409 naming the current state, for every stopping path.
+        for (String op : List.of("/stop", "/cancel", "/stop-with-savepoint", "/savepoints")) {
+            given().auth().oauth2(alice).post(job + op).then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString("is CANCELED"));
+        }
+        // Restart: a NEW job of the same spec (nothing to restore: from scratch).
+        Response restarted = given().auth().oauth2(alice).post(job + "/restart");
+        restarted.then().statusCode(201).body("state", equalTo("CREATED")).body("name", equalTo("cp-keyed-count"));
+        String next = restarted.path("id");
+        assertThat(next).isNotEqualTo(id);
+        given().auth().oauth2(alice).post("/api/v1/jobs/" + next + "/stop").then().statusCode(200);
+        given().auth().oauth2(alice).queryParam("state", "CANCELED").get("/api/v1/jobs").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItems(id, next));
+        given().auth().oauth2(alice).queryParam("state", "SLEEPING").get("/api/v1/jobs").then().statusCode(400)
+                .body("errors[0].field", equalTo("state"));
+    }
+
+    @Test
+    void theExceptionsHistoryListsEveryFailureWithItsCause() throws IOException {
+        var compiled = SpecCompiler.standard().compile(spec(), Format.YAML);
+        UUID id = store.create(JobEntity.created(UUID.randomUUID(), "acme", "failing", spec(), "YAML",
+                new PlanCodec().toJson(compiled.plan().orElseThrow()), null,
+                new RestartPolicyCodec().toJson(new RestartPolicy.FixedDelay(1, 10)), 60_000, 600_000,
+                Instant.now())).id();
+        store.deployNextAttempt(id, "deployed");
+        store.transition(id, JobState.FAILING, "task count#1 failed: division by zero");
+        store.transition(id, JobState.RESTARTING, "restarting in 10 ms");
+        store.deployNextAttempt(id, "attempt 2");
+        store.transition(id, JobState.FAILING, "worker w-2 lost: heartbeat deadline passed");
+        store.transition(id, JobState.FAILED, "restart strategy exhausted: worker w-2 lost");
+
+        given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/exceptions").then().statusCode(200)
+                .body("", hasSize(3))
+                .body("attempt", equalTo(List.of(1, 2, 2)))
+                .body("outcome", equalTo(List.of("FAILING", "FAILING", "FAILED")))
+                .body("[0].cause", equalTo("task count#1 failed: division by zero"))
+                .body("[2].cause", equalTo("restart strategy exhausted: worker w-2 lost"))
+                .body("[0].at", notNullValue());
+        given().auth().oauth2(carol).get("/api/v1/jobs/" + id + "/exceptions").then().statusCode(404);
+        given().auth().oauth2(alice).post("/api/v1/jobs/" + id + "/stop").then().statusCode(409)
+                .body("detail", containsString("is FAILED"));
+    }
+
+    @Test
+    void metricsAreTheLatestWorkerReportsPerTask() throws IOException {
+        String id = submit(alice);
+        given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(200)
+                .body("tasks", hasSize(0)).body("recordsInPerSecond", nullValue());
+        report(id, 1_000, 0.1);
+        report(id, 4_000, 0.4);
+        given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(200)
+                .body("state", equalTo("CREATED"))
+                .body("tasks", hasSize(1)).body("tasks[0].chainId", equalTo("count"))
+                .body("tasks[0].recordsIn", equalTo(4_000)).body("tasks[0].workerId", equalTo("metrics-worker"))
+                .body("tasks[0].recordsInPerSecond", greaterThan(0f))
+                .body("recordsInPerSecond", greaterThan(0f)).body("maxBackpressureRatio", equalTo(0.4f));
+        given().auth().oauth2(carol).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(404);
+        given().auth().oauth2(alice).post("/api/v1/jobs/" + id + "/stop").then().statusCode(200);
+    }
+
+    private void report(String jobId, long recordsIn, double backpressure) {
+        TaskMetricsSample sample = TaskMetricsSample.newBuilder()
+                .setTask(TaskRef.newBuilder().setJobId(jobId).setAttempt(1).setChainId("count").setSubtask(0))
+                .setRecordsIn(recordsIn).setBackpressureRatio(backpressure).build();
+        workerMessages.fire(new WorkerJobMessage("metrics-worker",
+                WorkerMessage.newBuilder().setMetrics(WorkerMetrics.newBuilder().addTasks(sample)).build()));
+    }
+
+    @Test
+    void clusterViewsOfTheSeedApi() throws IOException {
+        given().auth().oauth2(bob).get("/api/v1/taskmanagers").then().statusCode(200);
+        given().auth().oauth2(bob).get("/api/v1/cluster/metrics").then().statusCode(200)
+                .body("slotsTotal", greaterThanOrEqualTo(0)).body("slotsFree", greaterThanOrEqualTo(0))
+                .body("workers", greaterThanOrEqualTo(0)).body("runningJobs", equalTo(0));
+        given().get("/api/v1/cluster/metrics").then().statusCode(401);
+    }
+
+    /** Role × endpoint for jobs: bob (viewer) reads; every operation is 403 and changes nothing. */
+    @Test
+    void viewersCannotOperateJobs() throws IOException {
+        String id = submit(alice);
+        String job = "/api/v1/jobs/" + id;
+        for (String read : List.of("", "/status", "/checkpoints", "/savepoints", "/exceptions", "/metrics")) {
+            given().auth().oauth2(bob).get(job + read).then().statusCode(200);
+        }
+        given().auth().oauth2(bob).get("/api/v1/jobs").then().statusCode(200);
+        for (String op : List.of("/stop", "/cancel", "/stop-with-savepoint", "/savepoint", "/savepoints",
+                "/restart", "/resume")) {
+            given().auth().oauth2(bob).post(job + op).then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString("editor"));
+        }
+        given().auth().oauth2(bob).contentType("application/json").body("{\"parallelism\": 1}")
+                .post(job + "/rescale").then().statusCode(403);
+        given().auth().oauth2(bob).contentType("application/yaml").body(spec().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/jobs").then().statusCode(403);
+        given().auth().oauth2(alice).get(job).then().body("state", equalTo("CREATED"))
+                .body("desiredState", equalTo("RUNNING"));
+        // Another tenant: 404 on everything of the job.
+        for (String read : List.of("", "/status", "/checkpoints", "/savepoints", "/exceptions", "/metrics")) {
+            given().auth().oauth2(carol).get(job + read).then().statusCode(404);
+        }
+        for (String op : List.of("/stop", "/stop-with-savepoint", "/savepoint", "/restart", "/resume")) {
+            given().auth().oauth2(carol).post(job + op).then().statusCode(404);
+        }
+        given().auth().oauth2(alice).post(job + "/stop").then().statusCode(200);
+    }
+}
