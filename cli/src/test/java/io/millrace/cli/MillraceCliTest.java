@@ -248,6 +248,18 @@ class MillraceCliTest {
     }
 
     @Test
+    void resumeNamesCheckpointAndParallelismInTheQuery() {
+        loggedIn();
+        api.answer("POST /api/v1/jobs/" + JOB + "/resume?checkpointId=7&parallelism=3", 201, "application/json",
+                JOB_JSON);
+
+        Run run = cli("resume", JOB, "--checkpoint", "7", "--parallelism", "3");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("resumed " + JOB + " as job " + JOB + " CREATED: waiting for 2 slots\n");
+    }
+
+    @Test
     void tokensCreatePrintsOnlyTheSecretOnStdout() throws IOException {
         loggedIn();
         api.answer("POST /api/v1/tokens", 201, "application/json", """

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.cli.CliSession;
 import io.millrace.cli.MillraceCli;
 import io.millrace.cli.api.ApiClient;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,10 +30,15 @@ public class ResumeCommand extends ApiCommand {
 
     @Override
     protected int run(ApiClient api) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("checkpointId", checkpoint);
-        body.put("parallelism", parallelism);
-        JsonNode answer = api.tree(api.postJson(Jobs.path(job) + "/resume", body));
+        List<String> query = new ArrayList<>();
+        if (checkpoint != null) {
+            query.add("checkpointId=" + checkpoint);
+        }
+        if (parallelism != null) {
+            query.add("parallelism=" + parallelism);
+        }
+        String path = Jobs.path(job) + "/resume" + (query.isEmpty() ? "" : "?" + String.join("&", query));
+        JsonNode answer = api.tree(api.postJson(path, null));
         emit(answer, () -> Jobs.sentence("resumed " + job + " as ", answer));
         return MillraceCli.OK;
     }
