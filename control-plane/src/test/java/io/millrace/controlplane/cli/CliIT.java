@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code millrace} CLI end to end: its commands run in-process (same code as the executable, own environment and
  * captured output) against this control plane with real PostgreSQL and Keycloak. Alice (admin of acme) creates the
- * API tokens through the API; everything after that goes through the CLI. No worker is connected, so deployed jobs
- * stay CREATED, which is enough for deploy, list, status and stop.
+ * login API token through the API; everything after that goes through the CLI (token creation with her OIDC access
+ * token: the API lets no API token create tokens). No worker is connected, so deployed jobs stay CREATED, which is
+ * enough for deploy, list, status and stop.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
