@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.millrace.controlplane.security.token.ApiTokenRejected;
 import io.quarkus.security.AuthenticationFailedException;
@@ -53,7 +54,15 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response unreadable(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse, uri); // Jackson wraps a syntax error met inside a deserializer
+        }
         String field = fieldPath(e);
         String message = e.getOriginalMessage() == null ? "cannot be read" : firstLine(e.getOriginalMessage());
         return body(uri, field.isEmpty() ? null : field, e.getLocation(), message,

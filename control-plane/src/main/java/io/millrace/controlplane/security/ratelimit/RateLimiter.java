@@ -5,6 +5,7 @@ import io.millrace.controlplane.security.Caller;
 import io.millrace.controlplane.security.config.ApiConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
@@ -21,6 +22,7 @@ public class RateLimiter {
     private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
 
+    @Inject
     public RateLimiter(ApiConfig config) {
         this(config.rateLimit(), System::nanoTime);
     }
