@@ -225,14 +225,15 @@ public class JobService {
     }
 
     /**
-     * Savepoint for an API caller. The request is audited ({@code job.savepoint}) when accepted; the savepoint row
-     * itself is written later by the job's master.
+     * Savepoint for an API caller, audited as {@code job.savepoint} once it is committed (the job's master writes the
+     * savepoint row; a refused or failed savepoint leaves no audit entry).
      */
     public CompletableFuture<CheckpointRecord> savepoint(Caller caller, UUID jobId) {
         String tenantId = caller.tenantId();
-        JobMaster master = live(tenantId, jobId);
-        store.audit(jobId, new JobAudit(caller, "job.savepoint"));
-        return master.savepoint().thenApply(id -> checkpoints.find(tenantId, jobId, id).orElseThrow());
+        return live(tenantId, jobId).savepoint().thenApply(id -> {
+            store.audit(jobId, new JobAudit(caller, "job.savepoint"));
+            return checkpoints.find(tenantId, jobId, id).orElseThrow();
+        });
     }
 
     /** Savepoint, then cancel: completes CANCELED, the reason naming the savepoint. */
@@ -256,7 +257,7 @@ public class JobService {
         return rescale(tenantId, jobId, parallelism, null);
     }
 
-    /** Rescale for an API caller: the accepted request is audited as {@code job.rescale}. */
+    /** Rescale for an API caller, audited as {@code job.rescale} when it completed. */
     public CompletableFuture<JobView> rescale(Caller caller, UUID jobId, int parallelism) {
         return rescale(caller.tenantId(), jobId, parallelism, new JobAudit(caller, "job.rescale"));
     }
@@ -268,10 +269,12 @@ public class JobService {
                     + ", it must be RUNNING");
         }
         SpecPlanner.Planned planned = planner.plan(job.spec(), Format.valueOf(job.specFormat()), parallelism);
-        JobMaster master = live(tenantId, jobId);
-        store.audit(jobId, audit);
-        return master.rescale(parallelism, planCodec.toJson(planned.plan()))
-                .thenApply(record -> get(tenantId, jobId));
+        return live(tenantId, jobId).rescale(parallelism, planCodec.toJson(planned.plan()))
+                .thenApply(record -> {
+                    // Audited once the job runs at the new parallelism (the master wrote the rows).
+                    store.audit(jobId, audit);
+                    return get(tenantId, jobId);
+                });
     }
 
     private JobRecord require(String tenantId, UUID jobId) {

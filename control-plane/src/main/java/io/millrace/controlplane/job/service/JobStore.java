@@ -93,8 +93,8 @@ public class JobStore {
     }
 
     /**
-     * Records an accepted operation on a job whose writes the job's master does later (savepoint, rescale): the
-     * entry says who asked; before and after are the row as it is now.
+     * Records an operation whose writes the job's master made (savepoint, rescale), once they are done: the entry says
+     * who asked; before and after are the row as it is now (the master's own transactions already committed).
      */
     @Transactional
     public void audit(UUID id, JobAudit audit) {

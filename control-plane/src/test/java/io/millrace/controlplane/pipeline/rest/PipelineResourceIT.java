@@ -166,7 +166,7 @@ class PipelineResourceIT {
                         .getBytes(StandardCharsets.UTF_8))
                 .urlEncodingEnabled(false).post("/api/v1/pipelines:validate").then().statusCode(200).body("valid", equalTo(false))
                 .body("errors[0].code", equalTo("unknown-input")).body("errors[0].path", notNullValue())
-                .body("errors[0].line", equalTo(10)).body("errors[0].column", notNullValue())
+                .body("errors[0].line", equalTo(12)).body("errors[0].column", notNullValue())
                 .body("errors[0].hint", notNullValue());
         // The chained plan: bids+big chained (FORWARD, same parallelism), then a HASH edge into count+out.
         given().auth().oauth2(users.bob()).contentType("application/yaml")
