@@ -75,6 +75,11 @@ public final class TaskMetrics {
     return watermark;
   }
 
+  /** {@link System#nanoTime()} when the task was built: where its idle, backpressured and busy time start. */
+  public long startNanos() {
+    return startNanos;
+  }
+
   /** Wall time minus idle minus backpressured. */
   public long busyNanos() {
     long end = endNanos == 0 ? System.nanoTime() : endNanos;
