@@ -1,6 +1,7 @@
 package io.millrace.controlplane.job.metrics;
 
 import io.millrace.controlplane.worker.service.WorkerJobMessage;
+import io.millrace.protocol.v1.NodeGauge;
 import io.millrace.protocol.v1.TaskMetricsSample;
 import io.millrace.protocol.v1.WorkerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,15 +9,18 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latest {@code WorkerMetrics} of every task, in memory (the gateway used to drop them): per job, the current
- * attempt's last two samples per task, enough for per-second rates. Samples of an older attempt are dropped when a
+ * attempt's last two samples per task, enough for per-second rates, plus the latest sample's interval shares
+ * (busy/idle/backpressured), watermark and node gauges. Samples of an older attempt are dropped when a
  * newer one reports; jobs silent for {@link #FORGET_AFTER} are forgotten. Nothing here is persisted: after a
  * control-plane start, rates reappear with the workers' next reports.
  */
@@ -29,7 +33,7 @@ public class TaskMetricsBoard {
     }
 
     private record Sample(long attempt, String workerId, long recordsIn, long recordsOut, double backpressure,
-            long watermark, Instant at) {
+            double busy, double idle, long watermark, Map<String, Map<String, Long>> nodeGauges, Instant at) {
     }
 
     /** The last two samples of a task (previous may be null). */
@@ -68,7 +72,8 @@ public class TaskMetricsBoard {
         }
         long attempt = sample.getTask().getAttempt();
         Sample next = new Sample(attempt, workerId, sample.getRecordsIn(), sample.getRecordsOut(),
-                sample.getBackpressureRatio(), sample.getCurrentWatermark(), now);
+                sample.getBackpressureRatio(), sample.getBusyRatio(), sample.getIdleRatio(),
+                sample.getCurrentWatermark(), nodeGauges(sample), now);
         Map<TaskKey, Pair> tasks = jobs.computeIfAbsent(jobId, id -> new ConcurrentHashMap<>());
         if (tasks.values().stream().anyMatch(p -> p.latest().attempt() > attempt)) {
             return; // a late report of an attempt that was already replaced
@@ -100,10 +105,28 @@ public class TaskMetricsBoard {
                 outRate = Math.max(0, latest.recordsOut() - previous.recordsOut()) / seconds;
             }
         }
-        // Watermarks are epoch millis; 0 or Long.MIN_VALUE mean "none yet".
+        // Watermarks are epoch millis; 0 (a pre-1.4 worker) or Long.MIN_VALUE mean "none yet", Long.MAX_VALUE "input
+        // ended" (lag 0, no watermark to show: it is not a time).
         Long lag = latest.watermark() > 0 ? Math.max(0, latest.at().toEpochMilli() - latest.watermark()) : null;
+        Long watermark = latest.watermark() > 0 && latest.watermark() != Long.MAX_VALUE ? latest.watermark() : null;
+        // A worker that reports the shares always has busy + idle + backpressure = 1; a worker older than 1.4 sends
+        // busy = idle = 0 whatever its backpressure: unknown, not "neither busy nor idle".
+        boolean shares = Math.abs(latest.busy() + latest.idle() + latest.backpressure() - 1) < 1e-6;
         return new TaskRates(key.chainId(), key.subtask(), latest.attempt(), latest.workerId(), latest.recordsIn(),
-                latest.recordsOut(), inRate, outRate, latest.backpressure(), lag, latest.at());
+                latest.recordsOut(), inRate, outRate, latest.backpressure(), lag, latest.at(),
+                shares ? latest.busy() : null, shares ? latest.idle() : null, watermark, latest.nodeGauges());
+    }
+
+    private static Map<String, Map<String, Long>> nodeGauges(TaskMetricsSample sample) {
+        if (sample.getNodeGaugesCount() == 0) {
+            return Map.of();
+        }
+        Map<String, Map<String, Long>> byNode = new TreeMap<>();
+        for (NodeGauge gauge : sample.getNodeGaugesList()) {
+            byNode.computeIfAbsent(gauge.getNodeId(), n -> new TreeMap<>()).put(gauge.getName(), gauge.getValue());
+        }
+        byNode.replaceAll((node, values) -> Collections.unmodifiableMap(values));
+        return Collections.unmodifiableMap(byNode);
     }
 
     private void forgetSilentJobs(Instant now) {

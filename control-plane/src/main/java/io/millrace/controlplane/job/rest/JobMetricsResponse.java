@@ -1,20 +1,30 @@
 package io.millrace.controlplane.job.rest;
 
+import io.millrace.controlplane.job.metrics.Bottleneck;
+import io.millrace.controlplane.job.metrics.JobMetricsService.JobMetrics;
 import io.millrace.controlplane.job.metrics.TaskRates;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The latest worker-reported metrics of a job's tasks, and their sums. */
+/** The latest worker-reported metrics of a job's tasks, their sums, node gauges and the bottleneck hint. */
 @Schema(name = "JobMetrics")
 public record JobMetricsResponse(UUID jobId, String state,
         @Schema(description = "Sum over the tasks that reported twice; null before that") Double recordsInPerSecond,
         Double recordsOutPerSecond,
         @Schema(description = "The highest backpressure ratio of any task (0..1)") double maxBackpressureRatio,
         @Schema(description = "The largest watermark lag of any task, ms; null without event time") Long maxWatermarkLagMillis,
-        List<TaskRates> tasks) {
+        List<TaskRates> tasks,
+        @Schema(description = "Per node id, its counters and gauges over all its subtasks: counts summed (e.g."
+                + " kafka.lag.records), durations (names ending .seconds/.millis/.ms, e.g. kafka.lag.seconds) the"
+                + " maximum") Map<String, Map<String, Long>> nodeGauges,
+        @Schema(description = "The task that limits the job's throughput: busy nearly all the time, not"
+                + " backpressured, while an input task waits on it (rule in the control-plane README); null when"
+                + " none", nullable = true) Bottleneck bottleneck) {
 
-    static JobMetricsResponse of(UUID jobId, String state, List<TaskRates> tasks) {
+    static JobMetricsResponse of(UUID jobId, String state, JobMetrics metrics) {
+        List<TaskRates> tasks = metrics.tasks();
         Double in = tasks.stream().anyMatch(t -> t.recordsInPerSecond() != null)
                 ? tasks.stream().filter(t -> t.recordsInPerSecond() != null).mapToDouble(TaskRates::recordsInPerSecond)
                         .sum()
@@ -26,6 +36,7 @@ public record JobMetricsResponse(UUID jobId, String state,
         double backpressure = tasks.stream().mapToDouble(TaskRates::backpressureRatio).max().orElse(0);
         Long lag = tasks.stream().filter(t -> t.watermarkLagMillis() != null).map(TaskRates::watermarkLagMillis)
                 .max(Long::compare).orElse(null);
-        return new JobMetricsResponse(jobId, state, in, out, backpressure, lag, tasks);
+        return new JobMetricsResponse(jobId, state, in, out, backpressure, lag, tasks, metrics.nodeGauges(),
+                metrics.bottleneck());
     }
 }

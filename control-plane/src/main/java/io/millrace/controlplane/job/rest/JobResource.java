@@ -3,7 +3,7 @@ package io.millrace.controlplane.job.rest;
 import io.millrace.controlplane.api.ApiProblem;
 import io.millrace.controlplane.api.FieldError;
 import io.millrace.controlplane.job.JobState;
-import io.millrace.controlplane.job.metrics.TaskMetricsBoard;
+import io.millrace.controlplane.job.metrics.JobMetricsService;
 import io.millrace.controlplane.job.persistence.CheckpointRecord;
 import io.millrace.controlplane.job.service.JobOperationException;
 import io.millrace.controlplane.job.service.JobService;
@@ -54,9 +54,9 @@ public class JobResource {
     private final JobService jobs;
     private final CallerContext callers;
     private final PipelineService pipelines;
-    private final TaskMetricsBoard metrics;
+    private final JobMetricsService metrics;
 
-    public JobResource(JobService jobs, CallerContext callers, PipelineService pipelines, TaskMetricsBoard metrics) {
+    public JobResource(JobService jobs, CallerContext callers, PipelineService pipelines, JobMetricsService metrics) {
         this.jobs = jobs;
         this.callers = callers;
         this.pipelines = pipelines;
@@ -134,11 +134,12 @@ public class JobResource {
 
     @GET
     @Path("/{id}/metrics")
-    @Operation(summary = "The latest metrics of every task: records in/out per second, backpressure, watermark lag")
+    @Operation(summary = "The latest metrics of every task: records in/out per second, busy/idle/backpressure,"
+            + " watermark and watermark lag, node gauges (Kafka lag); the bottleneck hint")
     public JobMetricsResponse metrics(@PathParam("id") String id) {
         Caller caller = callers.require(Role.VIEWER);
         JobView job = jobs.get(caller.tenantId(), jobId(id));
-        return JobMetricsResponse.of(job.id(), job.state().name(), metrics.rates(job.id()));
+        return JobMetricsResponse.of(job.id(), job.state().name(), metrics.of(caller.tenantId(), job.id()));
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.millrace.controlplane.job.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.controlplane.worker.service.WorkerJobMessage;
+import io.millrace.protocol.v1.NodeGauge;
 import io.millrace.protocol.v1.TaskMetricsSample;
 import io.millrace.protocol.v1.TaskRef;
 import io.millrace.protocol.v1.WorkerMessage;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,58 @@ class TaskMetricsBoardTest {
             assertThat(t.watermarkLagMillis()).isEqualTo(750);
             assertThat(t.workerId()).isEqualTo("w1");
         });
+    }
+
+    @Test
+    void keepsRecordsOutTheIntervalSharesTheWatermarkAndNodeGauges() {
+        long watermark = clock.instant().toEpochMilli() - 2_000;
+        board.onWorkerMessage(full(1_000, 400, watermark, List.of(gauge("orders", "kafka.lag.records", 77),
+                gauge("orders", "kafka.lag.seconds", 4), gauge("parse", "expression.failures", 1))));
+        clock.advance(Duration.ofMillis(500));
+        board.onWorkerMessage(full(2_000, 900, watermark + 400, List.of(gauge("orders", "kafka.lag.records", 70))));
+        assertThat(board.rates(job)).singleElement().satisfies(t -> {
+            assertThat(t.recordsOut()).isEqualTo(900);
+            assertThat(t.recordsOutPerSecond()).isEqualTo(1_000.0);
+            assertThat(t.recordsInPerSecond()).isEqualTo(2_000.0);
+            assertThat(t.busyRatio()).isEqualTo(0.7);
+            assertThat(t.idleRatio()).isEqualTo(0.2);
+            assertThat(t.backpressureRatio()).isEqualTo(0.1);
+            assertThat(t.watermark()).isEqualTo(watermark + 400);
+            assertThat(t.watermarkLagMillis()).isEqualTo(2_100);
+            assertThat(t.nodeGauges()).containsOnlyKeys("orders")
+                    .containsEntry("orders", Map.of("kafka.lag.records", 70L));
+        });
+    }
+
+    @Test
+    void anEndedInputHasLagZeroAndNoWatermarkAndAnOldWorkersSampleHasNoShares() {
+        board.onWorkerMessage(full(10, 10, Long.MAX_VALUE, List.of()));
+        assertThat(board.rates(job)).singleElement().satisfies(t -> {
+            assertThat(t.watermark()).isNull();
+            assertThat(t.watermarkLagMillis()).isZero();
+        });
+        report(2, "count", 0, 10, 0, 0);
+        assertThat(board.rates(job)).singleElement().satisfies(t -> {
+            assertThat(t.busyRatio()).as("shares not summing to 1: a worker older than 1.4").isNull();
+            assertThat(t.idleRatio()).isNull();
+            assertThat(t.watermark()).isNull();
+            assertThat(t.watermarkLagMillis()).isNull();
+            assertThat(t.nodeGauges()).isEmpty();
+        });
+    }
+
+    private WorkerJobMessage full(long in, long out, long watermark, List<NodeGauge> gauges) {
+        TaskMetricsSample sample = TaskMetricsSample.newBuilder()
+                .setTask(TaskRef.newBuilder().setJobId(job.toString()).setAttempt(1).setChainId("orders")
+                        .setSubtask(0))
+                .setRecordsIn(in).setRecordsOut(out).setBusyRatio(0.7).setIdleRatio(0.2).setBackpressureRatio(0.1)
+                .setCurrentWatermark(watermark).addAllNodeGauges(gauges).build();
+        return new WorkerJobMessage("w1",
+                WorkerMessage.newBuilder().setMetrics(WorkerMetrics.newBuilder().addTasks(sample)).build());
+    }
+
+    private static NodeGauge gauge(String node, String name, long value) {
+        return NodeGauge.newBuilder().setNodeId(node).setName(name).setValue(value).build();
     }
 
     @Test

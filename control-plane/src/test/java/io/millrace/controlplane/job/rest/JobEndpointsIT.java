@@ -20,6 +20,7 @@ import io.millrace.localstack.KeycloakTokens;
 import io.millrace.localstack.SharedServers;
 import io.millrace.localstack.quarkus.KeycloakResource;
 import io.millrace.localstack.quarkus.PostgresResource;
+import io.millrace.protocol.v1.NodeGauge;
 import io.millrace.protocol.v1.TaskMetricsSample;
 import io.millrace.protocol.v1.TaskRef;
 import io.millrace.protocol.v1.WorkerMessage;
@@ -147,7 +148,7 @@ class JobEndpointsIT {
     void metricsAreTheLatestWorkerReportsPerTask() throws IOException {
         String id = submit(alice);
         given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(200)
-                .body("tasks", hasSize(0)).body("recordsInPerSecond", nullValue());
+                .body("tasks", hasSize(0)).body("recordsInPerSecond", nullValue()).body("bottleneck", nullValue());
         report(id, 1_000, 0.1);
         report(id, 4_000, 0.4);
         given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(200)
@@ -155,9 +156,63 @@ class JobEndpointsIT {
                 .body("tasks", hasSize(1)).body("tasks[0].chainId", equalTo("count"))
                 .body("tasks[0].recordsIn", equalTo(4_000)).body("tasks[0].workerId", equalTo("metrics-worker"))
                 .body("tasks[0].recordsInPerSecond", greaterThan(0f))
-                .body("recordsInPerSecond", greaterThan(0f)).body("maxBackpressureRatio", equalTo(0.4f));
+                .body("tasks[0].busyRatio", nullValue())
+                .body("recordsInPerSecond", greaterThan(0f)).body("maxBackpressureRatio", equalTo(0.4f))
+                .body("bottleneck", nullValue());
         given().auth().oauth2(carol).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(404);
         given().auth().oauth2(alice).post("/api/v1/jobs/" + id + "/stop").then().statusCode(200);
+    }
+
+    @Test
+    void metricsCarryTheIntervalSharesWatermarkLagKafkaLagPerNodeAndTheBottleneck() throws IOException {
+        String id = submit(alice);
+        // The plan of keyed-count.yaml: chains bids (source, 2 subtasks) and count (count + out, 2 subtasks). The
+        // source waits on count, which is saturated: count is the bottleneck.
+        long watermark = System.currentTimeMillis() - 60_000;
+        workerMessages.fire(metrics(
+                sample(id, "bids", 0, 5_000, 5_000, 0.05, 0.05, 0.90, watermark,
+                        gauge("bids", "kafka.lag.records", 1_200), gauge("bids", "kafka.lag.seconds", 4)),
+                sample(id, "bids", 1, 5_000, 5_000, 0.10, 0.05, 0.85, watermark + 500,
+                        gauge("bids", "kafka.lag.records", 300), gauge("bids", "kafka.lag.seconds", 9)),
+                sample(id, "count", 0, 5_000, 5_000, 0.98, 0.02, 0.0, watermark),
+                sample(id, "count", 1, 5_000, 4_000, 0.90, 0.10, 0.0, watermark)));
+        given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(200)
+                .body("tasks", hasSize(4))
+                .body("tasks.find { it.chainId == 'count' && it.subtask == 1 }.recordsOut", equalTo(4_000))
+                .body("tasks.find { it.chainId == 'count' && it.subtask == 0 }.busyRatio", equalTo(0.98f))
+                .body("tasks.find { it.chainId == 'bids' && it.subtask == 0 }.idleRatio", equalTo(0.05f))
+                .body("tasks.find { it.chainId == 'bids' && it.subtask == 1 }.watermark", equalTo(watermark + 500))
+                .body("tasks.find { it.chainId == 'bids' && it.subtask == 0 }.watermarkLagMillis",
+                        greaterThanOrEqualTo(60_000))
+                .body("tasks.find { it.chainId == 'bids' && it.subtask == 0 }.nodeGauges.bids['kafka.lag.records']",
+                        equalTo(1_200))
+                .body("nodeGauges.bids['kafka.lag.records']", equalTo(1_500))
+                .body("nodeGauges.bids['kafka.lag.seconds']", equalTo(9))
+                .body("maxWatermarkLagMillis", greaterThanOrEqualTo(60_000))
+                .body("bottleneck.chainId", equalTo("count"))
+                .body("bottleneck.subtask", equalTo(0))
+                .body("bottleneck.nodes", equalTo(List.of("count", "out")))
+                .body("bottleneck.backpressuredInputs[0].chainId", equalTo("bids"))
+                .body("bottleneck.reason", containsString("busy 98%"));
+        given().auth().oauth2(alice).post("/api/v1/jobs/" + id + "/stop").then().statusCode(200);
+    }
+
+    private static TaskMetricsSample sample(String jobId, String chain, int subtask, long in, long out, double busy,
+            double idle, double backpressure, long watermark, NodeGauge... gauges) {
+        return TaskMetricsSample.newBuilder()
+                .setTask(TaskRef.newBuilder().setJobId(jobId).setAttempt(1).setChainId(chain).setSubtask(subtask))
+                .setRecordsIn(in).setRecordsOut(out).setBusyRatio(busy).setIdleRatio(idle)
+                .setBackpressureRatio(backpressure).setCurrentWatermark(watermark).addAllNodeGauges(List.of(gauges))
+                .build();
+    }
+
+    private static NodeGauge gauge(String node, String name, long value) {
+        return NodeGauge.newBuilder().setNodeId(node).setName(name).setValue(value).build();
+    }
+
+    private static WorkerJobMessage metrics(TaskMetricsSample... samples) {
+        return new WorkerJobMessage("metrics-worker",
+                WorkerMessage.newBuilder().setMetrics(WorkerMetrics.newBuilder().addAllTasks(List.of(samples))).build());
     }
 
     private void report(String jobId, long recordsIn, double backpressure) {

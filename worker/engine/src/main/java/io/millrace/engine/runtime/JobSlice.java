@@ -203,6 +203,16 @@ public final class JobSlice implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Every node's counters and gauges now (source readers' included, e.g. Kafka lag), per task, then per node id,
+   * then per metric name. Safe from any thread; gauges are read by this call.
+   */
+  public Map<TaskId, Map<String, Map<String, Long>>> nodeMetrics() {
+    Map<TaskId, Map<String, Map<String, Long>>> metrics = new LinkedHashMap<>();
+    tasks.forEach(t -> metrics.put(t.id(), t.nodeMetrics()));
+    return metrics;
+  }
+
   public List<ChannelMetrics> channelMetrics() {
     List<ChannelMetrics> metrics = new ArrayList<>();
     outbound.forEach(o -> metrics.add(o.metrics()));

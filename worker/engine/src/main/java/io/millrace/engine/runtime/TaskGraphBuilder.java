@@ -137,7 +137,7 @@ final class TaskGraphBuilder {
 
     List<OperatorHost> hosts = new ArrayList<>();
     for (JobVertex vertex : operatorVertices) {
-      hosts.add(new OperatorHost(vertex, createOperator(vertex), id.toString(), new SimpleOperatorMetrics()));
+      hosts.add(new OperatorHost(vertex, createOperator(vertex, metrics), id.toString(), new SimpleOperatorMetrics()));
     }
     for (int k = 0; k < hosts.size(); k++) {
       OperatorHost host = hosts.get(k);
@@ -171,10 +171,10 @@ final class TaskGraphBuilder {
     return new SourceTask<>(id, services, vertex, connector, hosts, head, deadLetters, writers, keyGroups, metrics);
   }
 
-  private StreamOperator createOperator(JobVertex vertex) {
+  private StreamOperator createOperator(JobVertex vertex, TaskMetrics metrics) {
     Sink<?> sink = connectors.sinks().get(vertex.id());
     if (sink != null) {
-      return new SinkOperator<>(sink);
+      return new SinkOperator<>(sink, metrics);
     }
     if (vertex.kind().endsWith("-sink")) {
       throw new OperatorSetupException(vertex.id(), "no sink connector is bound to this " + vertex.kind()
@@ -210,7 +210,7 @@ final class TaskGraphBuilder {
         writers.add(writer);
       }
     }
-    return new ExchangeDownstream(edgeWriters, onKeyFailure);
+    return new ExchangeDownstream(edgeWriters, onKeyFailure, metrics);
   }
 
   private RecordWriter writer(ChainEdge edge, int index, TaskMetrics metrics) {

@@ -10,6 +10,7 @@ import io.millrace.engine.runtime.checkpoint.TaskId;
 import io.millrace.engine.runtime.network.ChannelMetrics;
 import io.millrace.engine.runtime.task.TaskMetrics;
 import io.millrace.protocol.v1.ChannelMetricsSample;
+import io.millrace.protocol.v1.NodeGauge;
 import io.millrace.protocol.v1.TaskMetricsSample;
 import io.millrace.protocol.v1.WorkerMessage;
 import io.millrace.protocol.v1.WorkerMetrics;
@@ -31,7 +32,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Samples the running attempts every {@code millrace.worker.metrics.interval}: sends a {@code WorkerMetrics} report to
- * the control plane and keeps Micrometer meters on {@code /q/metrics}, tagged job/attempt/task (or channel). Ratios
+ * the control plane and keeps Micrometer meters on {@code /q/metrics}, tagged job/attempt/task (or channel). Per task:
+ * records in/out (cumulative), the input watermark, every node's counters and gauges (e.g. Kafka lag), and the busy,
+ * idle and backpressured shares of the interval. Ratios
  * are over the last interval, not since the task started, so a job that WAS backpressured an hour ago reads 0 now.
  * Channel readings are taken once per interval and the gauges show that reading: reading a channel resets its
  * backpressure window, so two readers would split it.
@@ -120,14 +123,23 @@ public class WorkerMetricsReporter {
 
         void sample(JobExecution execution, JobSlice slice, WorkerMetrics.Builder report) {
             long now = System.nanoTime();
+            Map<TaskId, Map<String, Map<String, Long>>> nodes = slice.nodeMetrics();
             for (Map.Entry<TaskId, TaskMetrics> entry : slice.taskMetrics().entrySet()) {
-                TaskReading reading = tasks.computeIfAbsent(entry.getKey(), task -> register(task, entry.getValue(),
-                        now));
-                double ratio = reading.next(entry.getValue().backpressuredNanos(), now);
-                report.addTasks(TaskMetricsSample.newBuilder()
+                TaskMetrics metrics = entry.getValue();
+                TaskReading reading = tasks.computeIfAbsent(entry.getKey(), task -> register(task, metrics));
+                reading.next(metrics, now);
+                TaskMetricsSample.Builder sample = TaskMetricsSample.newBuilder()
                         .setTask(execution.reports().ref(entry.getKey()))
-                        .setRecordsIn(entry.getValue().recordsIn())
-                        .setBackpressureRatio(ratio));
+                        .setRecordsIn(metrics.recordsIn())
+                        .setRecordsOut(metrics.recordsOut())
+                        .setCurrentWatermark(metrics.currentWatermark())
+                        .setBackpressureRatio(reading.backpressure)
+                        .setBusyRatio(reading.busy)
+                        .setIdleRatio(reading.idle);
+                nodes.getOrDefault(entry.getKey(), Map.of()).forEach((node, values) -> values.forEach(
+                        (name, value) -> sample.addNodeGauges(NodeGauge.newBuilder().setNodeId(node).setName(name)
+                                .setValue(value))));
+                report.addTasks(sample);
             }
             for (ChannelMetrics channel : slice.channelMetrics()) {
                 String name = channel.key().displayName();
@@ -140,13 +152,22 @@ public class WorkerMetricsReporter {
             }
         }
 
-        private TaskReading register(TaskId task, TaskMetrics metrics, long now) {
-            TaskReading reading = new TaskReading(metrics.backpressuredNanos(), now);
+        private TaskReading register(TaskId task, TaskMetrics metrics) {
+            TaskReading reading = new TaskReading(metrics);
             Tags tags = Tags.of("job", key.jobId(), "attempt", Long.toString(key.attempt()), "task", task.toString());
             meters.add(FunctionCounter.builder("millrace.task.records.in", metrics, TaskMetrics::recordsIn)
                     .description("Records the task consumed").tags(tags).register(registry));
-            meters.add(Gauge.builder("millrace.task.backpressure.ratio", reading, r -> r.ratio)
+            meters.add(FunctionCounter.builder("millrace.task.records.out", metrics, TaskMetrics::recordsOut)
+                    .description("Records that left the task (sent to its exchanges or written by its sink)")
+                    .tags(tags).register(registry));
+            meters.add(Gauge.builder("millrace.task.backpressure.ratio", reading, r -> r.backpressure)
                     .description("Share of the last metrics interval the task waited for output capacity")
+                    .tags(tags).register(registry));
+            meters.add(Gauge.builder("millrace.task.busy.ratio", reading, r -> r.busy)
+                    .description("Share of the last metrics interval the task spent processing")
+                    .tags(tags).register(registry));
+            meters.add(Gauge.builder("millrace.task.idle.ratio", reading, r -> r.idle)
+                    .description("Share of the last metrics interval the task waited for input")
                     .tags(tags).register(registry));
             return reading;
         }
@@ -168,23 +189,38 @@ public class WorkerMetricsReporter {
         }
     }
 
-    /** Backpressured time at the previous reading; the ratio over the last interval. */
+    /**
+     * Idle and backpressured time at the previous reading; the shares of the last interval. Busy is the rest: a task
+     * thread is busy, idle or backpressured. The task adds an idle or wait stretch when it ends, so a stretch that
+     * spans the reading lands in the next interval; the shares are clamped so they still sum to 1.
+     */
     private static final class TaskReading {
+        private long idleNanos;
         private long backpressuredNanos;
         private long atNanos;
-        private volatile double ratio;
+        private volatile double backpressure;
+        private volatile double idle;
+        private volatile double busy;
 
-        TaskReading(long backpressuredNanos, long atNanos) {
-            this.backpressuredNanos = backpressuredNanos;
-            this.atNanos = atNanos;
+        /** Starts where the task's counters start, so the first sample already has shares (since the task began). */
+        TaskReading(TaskMetrics metrics) {
+            this.atNanos = metrics.startNanos();
         }
 
-        double next(long nowBackpressured, long now) {
+        void next(TaskMetrics metrics, long now) {
+            long nowIdle = metrics.idleNanos();
+            long nowBackpressured = metrics.backpressuredNanos();
             long elapsed = now - atNanos;
-            ratio = elapsed <= 0 ? 0 : Math.min(1.0, (double) (nowBackpressured - backpressuredNanos) / elapsed);
+            if (elapsed > 0) {
+                IntervalShares shares = IntervalShares.of(nowIdle - idleNanos, nowBackpressured - backpressuredNanos,
+                        elapsed);
+                idle = shares.idle();
+                backpressure = shares.backpressured();
+                busy = shares.busy();
+            }
+            idleNanos = nowIdle;
             backpressuredNanos = nowBackpressured;
             atNanos = now;
-            return ratio;
         }
     }
 

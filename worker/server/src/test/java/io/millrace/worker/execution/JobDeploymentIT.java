@@ -122,6 +122,44 @@ class JobDeploymentIT {
     }
 
     @Test
+    void samplesCarryRecordsOutTheWatermarkTheIntervalSharesAndNodeGauges() {
+        PhysicalPlan plan = TestPlans.gaugedNumbersWithEventTime(TestSinks.KIND, 2_000);
+        List<TaskRef> tasks = tasks(plan, 1);
+        controlPlane.send(deployMessage(plan, 1, "heap"));
+        awaitStates(tasks, TaskState.TASK_RUNNING);
+
+        // The source task: records out to its exchange, the watermark it generates, its reader's gauge.
+        await().atMost(WAIT).until(() -> samples().stream().anyMatch(s -> s.getTask().getChainId().equals("numbers")
+                && s.getRecordsOut() > 0 && s.getCurrentWatermark() > 0
+                && s.getCurrentWatermark() != Long.MAX_VALUE));
+        TaskMetricsSample source = samples().stream().filter(s -> s.getTask().getChainId().equals("numbers")
+                && s.getRecordsOut() > 0 && s.getCurrentWatermark() > 0).reduce((a, b) -> b).orElseThrow();
+        assertThat(source.getNodeGaugesList()).anySatisfy(g -> {
+            assertThat(g.getNodeId()).isEqualTo("numbers");
+            assertThat(g.getName()).isEqualTo(TestSources.GAUGE);
+            assertThat(g.getValue()).isEqualTo(TestSources.GAUGE_VALUE);
+        });
+        // The map + sink tasks: records the chained sink wrote, the input watermark, every node's metrics by node id.
+        await().atMost(WAIT).until(() -> samples().stream().anyMatch(s -> s.getTask().getChainId().equals("same")
+                && s.getRecordsOut() > 0 && s.getCurrentWatermark() > 0));
+        TaskMetricsSample map = samples().stream().filter(s -> s.getTask().getChainId().equals("same")
+                && s.getRecordsOut() > 0).reduce((a, b) -> b).orElseThrow();
+        assertThat(map.getRecordsOut()).isLessThanOrEqualTo(map.getRecordsIn());
+        assertThat(map.getNodeGaugesList()).extracting(g -> g.getNodeId() + "/" + g.getName())
+                .contains("out/records-failed");
+        // Every sample's interval shares (the first one's: since the task started) add up to the whole interval.
+        await().atMost(WAIT).until(() -> samples().size() >= 6);
+        assertThat(samples()).allSatisfy(s -> {
+                    assertThat(s.getBusyRatio()).isBetween(0.0, 1.0);
+                    assertThat(s.getIdleRatio()).isBetween(0.0, 1.0);
+                    assertThat(s.getBusyRatio() + s.getIdleRatio() + s.getBackpressureRatio())
+                            .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                });
+        controlPlane.send(cancel(1));
+        awaitStates(tasks, TaskState.TASK_CANCELED);
+    }
+
+    @Test
     void tasksKeepRunningWhileTheControlPlaneIsAwayAndTheNewSessionListsThem() {
         PhysicalPlan plan = plan(TestSinks.KIND, -1, 1_000);
         List<TaskRef> tasks = tasks(plan, 1);

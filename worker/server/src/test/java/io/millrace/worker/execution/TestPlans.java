@@ -30,4 +30,20 @@ public final class TestPlans {
                         JobEdge.of("same", "out", 0, Partitioning.FORWARD)));
         return new PhysicalPlanner().plan(graph);
     }
+
+    /**
+     * The same three tasks, with event time: the source is {@link TestSources#KIND} (datagen whose readers register a
+     * gauge) with watermarks 1 s behind the generated timestamps.
+     */
+    public static PhysicalPlan gaugedNumbersWithEventTime(String sinkKind, long rate) {
+        JobGraph graph = new JobGraph("deploy-test", 128, List.of(
+                new JobVertex("numbers", TestSources.KIND, 1, false, Map.of("generator", "fields",
+                        "fields", List.of(Map.of("name", "id", "kind", "sequence")), "count", -1, "rate", rate,
+                        "watermark", Map.of("maxOutOfOrderness", "1s"))),
+                new JobVertex("same", "map", 2, false, Map.of("expression", "value")),
+                new JobVertex("out", sinkKind, 2, false, Map.of())),
+                List.of(JobEdge.of("numbers", "same", 0, Partitioning.REBALANCE),
+                        JobEdge.of("same", "out", 0, Partitioning.FORWARD)));
+        return new PhysicalPlanner().plan(graph);
+    }
 }

@@ -50,14 +50,15 @@ public final class Channel {
   public void send(Batch batch, BackpressureListener listener) throws InterruptedException {
     checkOpen();
     if (!queue.offer(batch)) {
-      long start = System.nanoTime();
+      long since = System.nanoTime();
       // Waits in slices so a closed channel (cancelled consumer) or a broken stream releases the producer.
+      // Each slice is reported at once: a producer stuck behind a stalled consumer reads as backpressured
+      // while it waits, not only after it got through.
       while (!queue.offer(batch, 20, TimeUnit.MILLISECONDS)) {
+        since = reportWait(since, listener);
         checkOpen();
       }
-      long waited = System.nanoTime() - start;
-      waitedNanos.addAndGet(waited);
-      listener.backpressured(waited);
+      reportWait(since, listener);
     }
     if (closed) {
       queue.clear(); // closed while we sent: nobody will read it
@@ -67,6 +68,14 @@ public final class Channel {
     if (thread != null) {
       LockSupport.unpark(thread);
     }
+  }
+
+  private long reportWait(long since, BackpressureListener listener) {
+    long now = System.nanoTime();
+    long waited = now - since;
+    waitedNanos.addAndGet(waited);
+    listener.backpressured(waited);
+    return now;
   }
 
   private void checkOpen() {

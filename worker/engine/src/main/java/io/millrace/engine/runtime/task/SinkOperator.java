@@ -26,18 +26,21 @@ import java.util.TreeMap;
  * kept as operator state; when the checkpoint completes, every committable up to it is committed.
  * Committables restored from a checkpoint are committed by {@link Sink#recover} before the job starts.
  * A record the writer rejects as {@link UnwritableRecordException} goes to the node's dead-letter output.
+ * Every record the writer accepted is a record out of the task ({@link TaskMetrics#recordsOut()}).
  */
 public final class SinkOperator<C> implements OneInputOperator {
 
   private final Sink<C> sink;
+  private final TaskMetrics taskMetrics;
   private final NavigableMap<Long, List<C>> pending = new TreeMap<>();
   private SinkWriter<C> writer;
   private String nodeId;
   private DeadLetterPolicy deadLetterPolicy;
   private OperatorMetrics.Counter failed;
 
-  public SinkOperator(Sink<C> sink) {
+  public SinkOperator(Sink<C> sink, TaskMetrics taskMetrics) {
     this.sink = sink;
+    this.taskMetrics = taskMetrics;
   }
 
   @Override
@@ -53,6 +56,7 @@ public final class SinkOperator<C> implements OneInputOperator {
   public void processRecord(StreamRecord record, Output out) throws Exception {
     try {
       writer.write(record);
+      taskMetrics.recordOut();
     } catch (UnwritableRecordException e) {
       failed.inc();
       if (deadLetterPolicy.failOnError()) {

@@ -24,6 +24,7 @@ import io.millrace.spec.plan.JobVertex;
 import io.millrace.spec.plan.KeyGroupRange;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +113,14 @@ public final class SourceTask<S extends SourceSplit> extends Task {
   /** The source node's metrics: what its reader registered (counters, gauges). */
   public SimpleOperatorMetrics sourceMetrics() {
     return sourceMetrics;
+  }
+
+  @Override
+  protected Map<String, SimpleOperatorMetrics> operatorMetrics() {
+    Map<String, SimpleOperatorMetrics> byNode = new LinkedHashMap<>();
+    byNode.put(sourceVertex.id(), sourceMetrics);
+    byNode.putAll(super.operatorMetrics());
+    return byNode;
   }
 
   @Override
@@ -263,6 +272,7 @@ public final class SourceTask<S extends SourceSplit> extends Task {
     }
     long watermark = watermarks.nextWatermark(services.clock().currentTimeMillis());
     if (watermark != WatermarkValve.NO_CHANGE) {
+      metrics.watermark(watermark);
       head.processWatermark(watermark);
     }
   }
@@ -276,6 +286,7 @@ public final class SourceTask<S extends SourceSplit> extends Task {
     if (watermarks != null && watermarks.isIdle()) {
       broadcast(new ControlElement.IdleMarker(false), false);
     }
+    metrics.watermark(Long.MAX_VALUE);
     head.processWatermark(Long.MAX_VALUE);
     deadLetters.processWatermark(Long.MAX_VALUE);
     endInputOfChain();

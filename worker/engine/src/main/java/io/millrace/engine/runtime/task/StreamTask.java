@@ -100,6 +100,7 @@ public final class StreamTask extends Task implements AlignmentContext {
 
   private void advanceWatermark(long watermark) throws Exception {
     if (watermark != WatermarkValve.NO_CHANGE) {
+      metrics.watermark(watermark);
       head.processWatermark(watermark);
     }
   }

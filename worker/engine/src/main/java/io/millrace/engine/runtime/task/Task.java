@@ -17,6 +17,7 @@ import io.millrace.spec.plan.JobVertex;
 import io.millrace.spec.plan.KeyGroupRange;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +75,25 @@ public abstract class Task implements TaskCheckpointGateway {
   }
 
   public TaskMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Every counter and gauge of the task's nodes now, by node id in data-flow order (a source task: the
+   * source node first), then by metric name. Safe from any thread.
+   */
+  public final Map<String, Map<String, Long>> nodeMetrics() {
+    Map<String, Map<String, Long>> values = new LinkedHashMap<>();
+    operatorMetrics().forEach((node, m) -> values.put(node, m.snapshot()));
+    return values;
+  }
+
+  /** The metrics of each node of the chain, by node id in data-flow order. */
+  protected Map<String, SimpleOperatorMetrics> operatorMetrics() {
+    Map<String, SimpleOperatorMetrics> metrics = new LinkedHashMap<>();
+    for (OperatorHost host : hosts) {
+      metrics.put(host.vertex().id(), host.metrics());
+    }
     return metrics;
   }
 

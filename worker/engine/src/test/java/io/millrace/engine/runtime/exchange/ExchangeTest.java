@@ -197,4 +197,27 @@ class ExchangeTest {
     producer.join(10_000);
     assertThat(failed.get()).isEqualTo(1);
   }
+
+  @Test
+  void aProducerStillBlockedOnAFullChannelIsReportedBackpressuredWhileItWaits() throws Exception {
+    Channel channel = new Channel("c", 1);
+    channel.send(new Batch(new Object[] {"x"}, 1), BackpressureListener.NONE);
+    AtomicLong reported = new AtomicLong();
+    Thread producer = new Thread(() -> {
+      try {
+        channel.send(new Batch(new Object[] {"y"}, 1), reported::addAndGet);
+      } catch (ChannelClosedException e) {
+        // released by close() below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    producer.start();
+    // Several 20 ms wait slices have been reported although the send has not got through.
+    await().atMost(Duration.ofSeconds(10)).until(() -> reported.get() >= 60_000_000L);
+    assertThat(producer.isAlive()).isTrue();
+    assertThat(channel.waitedNanos()).isGreaterThanOrEqualTo(60_000_000L);
+    channel.close();
+    producer.join(10_000);
+  }
 }
