@@ -125,7 +125,8 @@ class SafeUpgradeClusterIT {
     }
 
     /** The pipeline; {@code out} names the sinks' directories of this version, {@code restart} its strategy. */
-    private static String spec(String filter, String windowId, Path counts, Path windows, String restart) {
+    private static String spec(String filter, String windowId, Path counts, Path windows, String restart,
+            String extraNode) {
         return """
                 apiVersion: millrace.io/v1
                 kind: Pipeline
@@ -158,24 +159,28 @@ class SafeUpgradeClusterIT {
                       aggregates: [{name: count, fn: count}]
                     - {id: counts-out, type: file-sink, inputs: [running], path: "%s"}
                     - {id: windows-out, type: file-sink, inputs: [%s], path: "%s"}
-                """.formatted(PIPELINE, restart, filter, windowId, counts.toUri(), windowId, windows.toUri());
+                %s
+                """.formatted(PIPELINE, restart, filter, windowId, counts.toUri(), windowId, windows.toUri(),
+                extraNode);
     }
 
     @Test
     void keptStateDroppedStateAndAutomaticRollback() throws Exception {
+        // Every version writes to the same directories: a file-sink commits the restored pending parts relative to
+        // its configured path, so changing the path across a restore fails recovery (engine behaviour, see README).
+        Path counts = Files.createDirectories(run.resolve("counts"));
+        Path windows = Files.createDirectories(run.resolve("windows"));
+
         // v1 runs.
-        Path v1 = Files.createDirectories(run.resolve("v1"));
-        int version1 = apply(spec("value.id >= 0", "windowed", v1.resolve("counts"), v1.resolve("windows"), ""));
+        int version1 = apply(spec("value.id >= 0", "windowed", counts, windows, "", ""));
         var deployable = pipelines.deployable(TENANT, PIPELINE, version1);
         UUID job1 = jobs.deploy(ALICE, new PipelineVersionRef(deployable.pipelineId(), version1), deployable.spec(),
                 new SubmitOptions(Format.YAML, null, null, null), null, null).id();
         await().atMost(STEP).until(() -> "RUNNING".equals(probe.job(job1.toString()).state())
-                && probe.completedCheckpoints(job1.toString(), 1) >= 2 && !maxCounts(v1.resolve("counts")).isEmpty());
+                && probe.completedCheckpoints(job1.toString(), 1) >= 2 && maxCounts(counts).size() == 4);
 
         // (a) a changed filter keeps every state: no confirmation, nothing dropped, the counts continue.
-        Path v2 = Files.createDirectories(run.resolve("v2"));
-        int version2 = apply(spec("value.id % 2 == 0", "windowed", v2.resolve("counts"), v2.resolve("windows"),
-                ""));
+        int version2 = apply(spec("value.id % 2 == 0", "windowed", counts, windows, "", ""));
         var diff = upgrades.stateDiff(TENANT, PIPELINE, version2, null);
         assertThat(diff.fromJobId()).isEqualTo(job1);
         assertThat(diff.dropsState()).isFalse();
@@ -189,13 +194,11 @@ class SafeUpgradeClusterIT {
         UUID job2 = a.toJobId();
         assertRestoredFrom(job2, job1, a.savepointId(), null);
         assertThat(probe.job(job1.toString()).state()).isEqualTo("CANCELED");
-        awaitCountsContinue(v1.resolve("counts"), v2.resolve("counts"), Set.of("0", "2"));
+        awaitCountsContinue(counts, job2);
         awaitUpgrade(a.id(), UpgradeState.SUCCEEDED);
 
         // (b) the window renamed: the diff says DROPPED, refused without confirmation, then dropped on restore.
-        Path v3 = Files.createDirectories(run.resolve("v3"));
-        int version3 = apply(spec("value.id % 2 == 0", "windowed2", v3.resolve("counts"), v3.resolve("windows"),
-                ""));
+        int version3 = apply(spec("value.id % 2 == 0", "windowed2", counts, windows, "", ""));
         var v3Deployable = pipelines.deployable(TENANT, PIPELINE, version3);
         assertThatThrownBy(() -> upgrades.upgradeIfRunning(ALICE, v3Deployable, null, false))
                 .isInstanceOfSatisfying(StateDropNeedsConfirmation.class, refused -> {
@@ -211,14 +214,14 @@ class SafeUpgradeClusterIT {
         assertThat(b.droppedStates()).containsExactly(DroppedStateRef.wholeNode("windowed"));
         UUID job3 = b.toJobId();
         assertRestoredFrom(job3, job2, b.savepointId(), "windowed");
-        awaitCountsContinue(v2.resolve("counts"), v3.resolve("counts"), Set.of("0", "2"));
-        await().atMost(STEP).until(() -> !CommittedOutput.lines(v3.resolve("windows")).isEmpty());
+        awaitCountsContinue(counts, job3);
         awaitUpgrade(b.id(), UpgradeState.SUCCEEDED);
 
-        // (c) a version that fails on start: its sink directory cannot be created (a file is in the way).
+        // (c) a version that fails on start: a new sink whose directory cannot be created (a file is in the way).
         Path blocker = Files.writeString(run.resolve("not-a-directory"), "in the way");
-        int version4 = apply(spec("value.id % 2 == 0", "windowed2", blocker.resolve("counts"),
-                blocker.resolve("windows"), "restartStrategy: {type: none}"));
+        int version4 = apply(spec("value.id % 2 == 0", "windowed2", counts, windows,
+                "restartStrategy: {type: none}", "    - {id: extra-out, type: file-sink, inputs: [running], path: \""
+                        + blocker.resolve("extra").toUri() + "\"}"));
         UpgradeView c = upgrade(version4, false);
         UUID job4 = c.toJobId();
         UpgradeView rolledBack = awaitUpgrade(c.id(), UpgradeState.ROLLED_BACK);
@@ -228,14 +231,7 @@ class SafeUpgradeClusterIT {
         assertThat(job5).isNotNull().isNotIn(job3, job4);
         assertThat(jobs.get(TENANT, job5).pipelineVersion()).as("the old version runs again").isEqualTo(version3);
         assertRestoredFrom(job5, job3, c.savepointId(), null);
-        await().atMost(STEP).until(() -> "RUNNING".equals(probe.job(job5.toString()).state()));
-        // The old version writes to its own directory again; its counts continue from the savepoint.
-        Map<String, Long> beforeRollback = maxCounts(v3.resolve("counts"));
-        await().atMost(STEP).untilAsserted(() -> assertThat(maxCounts(v3.resolve("counts")))
-                .allSatisfy((key, count) -> assertThat(count).isGreaterThan(beforeRollback.get(key))));
-        // Job 3 committed up to the savepoint, job 4 committed nothing new, job 5 went on from the savepoint: per key
-        // the committed counts are one unbroken run, none twice, none missing.
-        assertContiguousCounts(v3.resolve("counts"));
+        awaitCountsContinue(counts, job5);
 
         assertThat(upgrades.list(TENANT, PIPELINE)).extracting(UpgradeView::state)
                 .containsExactly(UpgradeState.ROLLED_BACK, UpgradeState.SUCCEEDED, UpgradeState.SUCCEEDED);
@@ -286,28 +282,24 @@ class SafeUpgradeClusterIT {
     }
 
     /**
-     * Exactly-once restore: for every key the first count the new job committed is the old job's last committed
-     * count + 1 (the old job's output includes what the savepoint's sink transaction committed).
+     * Exactly-once restore that continues the state: once {@code job} runs and its keys 0 and 2 counted past what was
+     * committed before it, every key's committed counts over all jobs so far are one unbroken run — a restart from 0
+     * would repeat counts, a lost record would leave a gap.
      */
-    private void awaitCountsContinue(Path oldCounts, Path newCounts, Set<String> keys) {
+    private void awaitCountsContinue(Path counts, UUID job) {
+        Map<String, Long> before = maxCounts(counts);
+        await().atMost(STEP).until(() -> "RUNNING".equals(probe.job(job.toString()).state()));
         await().atMost(STEP).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            Map<String, Long> last = maxCounts(oldCounts);
-            Map<String, Long> first = minCounts(newCounts);
-            assertThat(first.keySet()).as("keys the new job counted").containsAll(keys);
-            for (String key : keys) {
-                assertThat(last).as("the old job counted key %s", key).containsKey(key);
-                assertThat(first.get(key)).as("key %s continues from the savepoint, not from 0", key)
-                        .isEqualTo(last.get(key) + 1);
+            Map<String, Long> now = maxCounts(counts);
+            for (String key : List.of("0", "2")) {
+                assertThat(now.get(key)).as("key %s counted on by job %s", key, job).isGreaterThan(before.get(key));
             }
         });
+        assertContiguousCounts(counts);
     }
 
     private static Map<String, Long> maxCounts(Path dir) {
         return counts(dir, true);
-    }
-
-    private static Map<String, Long> minCounts(Path dir) {
-        return counts(dir, false);
     }
 
     private static void assertContiguousCounts(Path dir) {

@@ -15,6 +15,8 @@ public class UpgradeClusterTestProfile extends ClusterTestProfile {
         overrides.put("millrace.jobs.upgrade-grace-period", GRACE);
         overrides.put("millrace.jobs.upgrade-check-interval", "200ms");
         overrides.put("millrace.jobs.upgrade-stop-timeout", "30s");
+        // OIDC is off (the test calls the services), but GET /api/v1/auth/config injects the issuer URL at start-up.
+        overrides.put("quarkus.oidc.auth-server-url", "http://127.0.0.1:9/realms/millrace");
         return overrides;
     }
 }

@@ -19,9 +19,9 @@ class StateDropProblemMapperTest {
     @Test
     void theProblemCarriesTheStateDiffInThePipelineSpecShape() throws Exception {
         var compiler = SpecCompiler.standard();
-        var from = compiler.compile(io.millrace.controlplane.upgrade.service.DroppedStatesTest.spec("value.id >= 0",
+        var from = compiler.compile(io.millrace.controlplane.upgrade.UpgradeTestSpecs.spec("value.id >= 0",
                 "windowed", "1s", 128), Format.YAML).validation().pipeline().orElseThrow();
-        var to = compiler.compile(io.millrace.controlplane.upgrade.service.DroppedStatesTest.spec("value.id >= 0",
+        var to = compiler.compile(io.millrace.controlplane.upgrade.UpgradeTestSpecs.spec("value.id >= 0",
                 "windowed2", "1s", 128), Format.YAML).validation().pipeline().orElseThrow();
         UUID job = UUID.randomUUID();
         var diff = new StateDiffView(1, job, 2, StateDiffer.standard().diff(from, to));

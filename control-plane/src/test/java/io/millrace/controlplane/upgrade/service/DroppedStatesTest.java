@@ -3,6 +3,7 @@ package io.millrace.controlplane.upgrade.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.controlplane.job.service.DroppedStateRef;
+import io.millrace.controlplane.upgrade.UpgradeTestSpecs;
 import io.millrace.spec.compile.SpecCompiler;
 import io.millrace.spec.model.PipelineSpec;
 import io.millrace.spec.parse.Format;
@@ -18,37 +19,8 @@ class DroppedStatesTest {
     private static final SpecCompiler COMPILER = SpecCompiler.standard();
     private static final StateDiffer DIFFER = StateDiffer.standard();
 
-    static String spec(String filter, String windowId, String windowSize, int maxParallelism) {
-        return """
-                apiVersion: millrace.io/v1
-                kind: Pipeline
-                metadata: {name: upgrade-unit}
-                spec:
-                  parallelism: 1
-                  maxParallelism: %d
-                  nodes:
-                    - id: events
-                      type: datagen-source
-                      fields: [{name: id, kind: sequence}, {name: ts, kind: timestamp}]
-                      watermark: {timestamp: value.ts, maxOutOfOrderness: 1s}
-                    - {id: kept, type: filter, inputs: [events], expression: "%s"}
-                    - id: running
-                      type: process
-                      inputs: [kept]
-                      keyBy: value.id %% 4
-                      state: [{name: count, kind: value, type: int}]
-                      onRecord:
-                        update: {count: "count + 1"}
-                        emit: "[{'key': value.id %% 4, 'count': count + 1}]"
-                    - id: %s
-                      type: window-aggregate
-                      inputs: [kept]
-                      keyBy: value.id %% 4
-                      window: {type: tumbling, size: %s}
-                      aggregates: [{name: count, fn: count}]
-                    - {id: counts-out, type: file-sink, inputs: [running], path: /tmp/unused-a}
-                    - {id: windows-out, type: file-sink, inputs: [%s], path: /tmp/unused-b}
-                """.formatted(maxParallelism, filter, windowId, windowSize, windowId);
+    private static String spec(String filter, String windowId, String windowSize, int maxParallelism) {
+        return UpgradeTestSpecs.spec(filter, windowId, windowSize, maxParallelism);
     }
 
     private static PipelineSpec parse(String text) {
