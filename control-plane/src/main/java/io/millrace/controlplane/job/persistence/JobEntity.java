@@ -60,6 +60,10 @@ public class JobEntity {
     private UUID restoreJobId;
     @Column(name = "restore_checkpoint_id")
     private Long restoreCheckpointId;
+    // JSON [{nodeId, stateName}] (V6): state the user confirmed dropping when this job restores restoreJobId's
+    // savepoint (a safe upgrade); null: restore everything.
+    @Column(name = "restore_dropped_states")
+    private String restoreDroppedStates;
     @Column(name = "pipeline_id")
     private UUID pipelineId;
     @Column(name = "pipeline_version")
@@ -147,6 +151,11 @@ public class JobEntity {
     public void restoreFrom(UUID jobId, long checkpointId) {
         this.restoreJobId = jobId;
         this.restoreCheckpointId = checkpointId;
+    }
+
+    /** The states (JSON, see {@code DroppedStatesCodec}) left behind when restoring {@link #restoreJobId()}. */
+    public void dropOnRestore(String droppedStatesJson) {
+        this.restoreDroppedStates = droppedStatesJson;
     }
 
     /** The job runs {@code version} of pipeline {@code pipelineId} (jobs submitted as raw specs have none). */
@@ -237,6 +246,10 @@ public class JobEntity {
 
     public Long restoreCheckpointId() {
         return restoreCheckpointId;
+    }
+
+    public String restoreDroppedStates() {
+        return restoreDroppedStates;
     }
 
     public Instant createdAt() {

@@ -15,6 +15,7 @@ import io.millrace.protocol.v1.CheckpointAck;
 import io.millrace.protocol.v1.CheckpointDeclined;
 import io.millrace.protocol.v1.ControlMessage;
 import io.millrace.protocol.v1.DeployTasks;
+import io.millrace.protocol.v1.DroppedState;
 import io.millrace.protocol.v1.JobRuntimeSettings;
 import io.millrace.protocol.v1.RestoreState;
 import io.millrace.protocol.v1.TaskAssignment;
@@ -232,7 +233,9 @@ final class JobMaster {
         String from = restore == null
                 ? (job.attempt() == 0 ? "fresh start" : "from scratch: no usable checkpoint")
                 : "restoring from " + (restore.savepoint() ? "savepoint " : "checkpoint ") + restore.checkpointId()
-                        + (restore.jobId().equals(jobId) ? "" : " of job " + restore.jobId());
+                        + (restore.jobId().equals(jobId) ? "" : " of job " + restore.jobId()
+                                + (job.restoreDroppedStates().isEmpty() ? ""
+                                        : ", dropping " + job.restoreDroppedStates()));
         job = env.store().deployNextAttempt(jobId, "deploying " + placement.size() + " tasks on " + workers + ", "
                 + from);
         visibleState = job.state();
@@ -262,6 +265,14 @@ final class JobMaster {
                     .setSavepoint(restore.savepoint());
             for (StoredTaskState task : env.checkpoints().taskStates(restore.jobId(), restore.checkpointId())) {
                 state.addTaskStates(com.google.protobuf.ByteString.copyFrom(task.taskState()));
+            }
+            if (!restore.jobId().equals(jobId)) {
+                // Only the restore of the savepoint a safe upgrade started from leaves state behind: the job's own
+                // checkpoints already hold the new version's state, which must never be dropped.
+                for (DroppedStateRef dropped : job.restoreDroppedStates()) {
+                    state.addDroppedStates(DroppedState.newBuilder().setNodeId(dropped.nodeId())
+                            .setStateName(dropped.stateName()));
+                }
             }
             deploy.setRestore(state);
         }

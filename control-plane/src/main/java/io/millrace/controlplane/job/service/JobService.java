@@ -49,12 +49,13 @@ public class JobService {
 
     /** Compiles and persists the spec as a new job (CREATED) and starts scheduling it. Invalid spec: no job. */
     public JobView submit(String tenantId, String specText, SubmitOptions options) {
-        return create(tenantId, specText, options, null, null, null, null);
+        return create(tenantId, specText, options, null, null, null, List.of(), null);
     }
 
     /** {@link #submit(String, String, SubmitOptions)} for an API caller: audited as {@code job.submit}. */
     public JobView submit(Caller caller, String specText, SubmitOptions options) {
-        return create(caller.tenantId(), specText, options, null, null, null, new JobAudit(caller, "job.submit"));
+        return create(caller.tenantId(), specText, options, null, null, null, List.of(),
+                new JobAudit(caller, "job.submit"));
     }
 
     /**
@@ -64,11 +65,24 @@ public class JobService {
      */
     public JobView deploy(Caller caller, PipelineVersionRef version, String specText, SubmitOptions options,
             UUID restoreJobId, Long restoreCheckpointId) {
+        return deploy(caller, version, specText, options, restoreJobId, restoreCheckpointId, List.of());
+    }
+
+    /**
+     * {@link #deploy(Caller, PipelineVersionRef, String, SubmitOptions, UUID, Long)} of a safe upgrade: the first
+     * restore of {@code restoreJobId}'s savepoint leaves {@code droppedStates} behind (the user confirmed it; the
+     * workers start them empty). Later restores of the new job's own checkpoints drop nothing.
+     */
+    public JobView deploy(Caller caller, PipelineVersionRef version, String specText, SubmitOptions options,
+            UUID restoreJobId, Long restoreCheckpointId, List<DroppedStateRef> droppedStates) {
         if (restoreJobId != null) {
             requireRestorable(caller.tenantId(), restoreJobId, restoreCheckpointId);
+        } else if (!droppedStates.isEmpty()) {
+            throw new JobOperationException(Kind.INVALID, "dropped states only apply to a restore: name the"
+                    + " savepoint to start from");
         }
         return create(caller.tenantId(), specText, options, version, restoreJobId, restoreCheckpointId,
-                new JobAudit(caller, "job.deploy"));
+                droppedStates, new JobAudit(caller, "job.deploy"));
     }
 
     /** A new job running the spec of {@code savepointJobId}, starting from that job's savepoint (or checkpoint). */
@@ -92,7 +106,7 @@ public class JobService {
                 options.checkpointInterval() != null ? options.checkpointInterval()
                         : Duration.ofMillis(source.checkpointIntervalMs()));
         return create(tenantId, source.spec(), effective, PipelineVersionRef.of(source), savepointJobId, checkpointId,
-                audit);
+                List.of(), audit);
     }
 
     /**
@@ -113,7 +127,7 @@ public class JobService {
             }
             SubmitOptions same = new SubmitOptions(Format.valueOf(job.specFormat()), job.parallelism(),
                     restartCodec.fromJson(job.restartStrategy()), Duration.ofMillis(job.checkpointIntervalMs()));
-            return create(tenantId, job.spec(), same, PipelineVersionRef.of(job), null, null, audit);
+            return create(tenantId, job.spec(), same, PipelineVersionRef.of(job), null, null, List.of(), audit);
         });
     }
 
@@ -136,7 +150,7 @@ public class JobService {
     }
 
     private JobView create(String tenantId, String specText, SubmitOptions options, PipelineVersionRef version,
-            UUID restoreJob, Long restoreCheckpoint, JobAudit audit) {
+            UUID restoreJob, Long restoreCheckpoint, List<DroppedStateRef> droppedStates, JobAudit audit) {
         if (specText == null || specText.isBlank()) {
             throw new JobOperationException(Kind.INVALID, "the spec is empty: send a pipeline spec (YAML or JSON)");
         }
@@ -160,6 +174,9 @@ public class JobService {
                 interval.toMillis(), timeout.toMillis(), Instant.now());
         if (restoreJob != null) {
             job.restoreFrom(restoreJob, restoreCheckpoint);
+            if (!droppedStates.isEmpty()) {
+                job.dropOnRestore(DroppedStatesCodec.toJson(droppedStates));
+            }
         }
         if (version != null) {
             job.fromPipeline(version.pipelineId(), version.version());

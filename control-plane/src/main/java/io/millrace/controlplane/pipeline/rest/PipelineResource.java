@@ -16,6 +16,9 @@ import io.millrace.controlplane.pipeline.service.SpecChecker;
 import io.millrace.controlplane.security.Caller;
 import io.millrace.controlplane.security.CallerContext;
 import io.millrace.controlplane.security.Role;
+import io.millrace.controlplane.upgrade.rest.UpgradeResponse;
+import io.millrace.controlplane.upgrade.service.UpgradeService;
+import io.millrace.controlplane.upgrade.service.UpgradeView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -53,12 +56,15 @@ public class PipelineResource {
     private final PipelineService pipelines;
     private final SpecChecker specs;
     private final JobService jobs;
+    private final UpgradeService upgrades;
 
-    public PipelineResource(CallerContext callers, PipelineService pipelines, SpecChecker specs, JobService jobs) {
+    public PipelineResource(CallerContext callers, PipelineService pipelines, SpecChecker specs, JobService jobs,
+            UpgradeService upgrades) {
         this.callers = callers;
         this.pipelines = pipelines;
         this.specs = specs;
         this.jobs = jobs;
+        this.upgrades = upgrades;
     }
 
     @GET
@@ -160,8 +166,12 @@ public class PipelineResource {
     @POST
     @Path("/pipelines/{name}/deploy")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Deploy a version as a new job", description = "Body (optional): {version, parallelism,"
-            + " fromSavepoint: {jobId, checkpointId}}; default the newest version at the spec's parallelism.")
+    @Operation(summary = "Deploy a version as a new job, or upgrade the running one", description = "Body"
+            + " (optional): {version, parallelism, fromSavepoint: {jobId, checkpointId}, confirmDroppedState};"
+            + " default the newest version at the spec's parallelism. While a job of the pipeline is RUNNING (and no"
+            + " fromSavepoint is given) the deploy is a safe upgrade: 409 state-drop-needs-confirmation with the"
+            + " stateDiff when state would be dropped without confirmDroppedState; else the job is stopped with a"
+            + " savepoint, the version starts from it, and 202 answers the upgrade (watched, rolled back on failure).")
     public Response deploy(@PathParam("name") String name, DeployRequest request) {
         Caller caller = callers.require(Role.EDITOR);
         DeployRequest body = request == null ? new DeployRequest(null, null, null) : request;
@@ -179,6 +189,15 @@ public class PipelineResource {
                             : "fromSavepoint.checkpointId", "required")));
         }
         DeployableVersion version = pipelines.deployable(caller.tenantId(), name, body.version());
+        if (from == null) {
+            var upgrade = upgrades.upgradeIfRunning(caller, version, body.parallelism(),
+                    Boolean.TRUE.equals(body.confirmDroppedState()));
+            if (upgrade.isPresent()) {
+                UpgradeView started = upgrade.get().upgrade();
+                return Response.accepted(UpgradeResponse.from(started, upgrade.get().diff()))
+                        .location(URI.create("/api/v1/pipelines/" + name + "/upgrades")).build();
+            }
+        }
         var job = jobs.deploy(caller, new PipelineVersionRef(version.pipelineId(), version.version()),
                 version.spec(), new SubmitOptions(version.format(), body.parallelism(), null, null),
                 from == null ? null : from.jobId(), from == null ? null : from.checkpointId());
