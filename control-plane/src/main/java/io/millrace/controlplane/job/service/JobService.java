@@ -145,8 +145,8 @@ public class JobService {
         }
         Format format = SpecPlanner.formatOf(specText, options.format());
         SpecPlanner.Planned planned = planner.plan(specText, format, options.parallelism());
-        TenantTopicPolicy.check(tenantId, planned.pipeline(), new TenantTopicPolicy.KafkaAccess(
-                kafkaConnections.grants(tenantId), config.allowRawBootstrapServers()));
+        TenantTopicPolicy.check(tenantId, new TenantTopicPolicy.KafkaAccess(kafkaConnections.grants(tenantId),
+                config.allowRawBootstrapServers()), planned.pipeline());
         topicCheck.check(tenantId, planned.pipeline());
         CheckpointingSpec checkpointing = planned.pipeline().spec().checkpointing();
         Duration interval = options.checkpointInterval() != null ? options.checkpointInterval()

@@ -51,8 +51,8 @@ final class TenantTopicPolicy {
     }
 
     /** Throws {@link JobOperationException} INVALID listing every violation; returns quietly when there is none. */
-    static void check(String tenant, PipelineSpec pipeline, KafkaAccess access) {
-        List<String> violations = violations(tenant, pipeline, access);
+    static void check(String tenant, KafkaAccess access, PipelineSpec pipeline) {
+        List<String> violations = violations(tenant, access, pipeline);
         if (!violations.isEmpty()) {
             throw new JobOperationException(Kind.INVALID, "the spec names Kafka topics or clusters outside tenant "
                     + tenant + ": " + String.join("; ", violations));
@@ -76,7 +76,7 @@ final class TenantTopicPolicy {
         return nonBlank(settings, "connection").isEmpty() && nonBlank(settings, "bootstrapServers").isEmpty();
     }
 
-    static List<String> violations(String tenant, PipelineSpec pipeline, KafkaAccess access) {
+    static List<String> violations(String tenant, KafkaAccess access, PipelineSpec pipeline) {
         List<String> violations = new ArrayList<>();
         for (NodeSpec node : pipeline.spec().nodes()) {
             ConnectorSettings settings = kafkaSettings(node);

@@ -37,11 +37,11 @@ public class KafkaConnectorRegistration implements ConnectorRegistration {
 
     @Override
     public Connectors register(Connectors connectors, AttemptContext attempt) {
-        return KafkaConnectors.register(connectors, defaultsFor(attempt), attempt.jobId(), prepared);
+        return KafkaConnectors.register(connectors, defaultsFor(defaults, attempt), attempt.jobId(), prepared);
     }
 
     /** The worker's defaults plus the attempt's connections. */
-    KafkaDefaults defaultsFor(AttemptContext attempt) {
+    static KafkaDefaults defaultsFor(KafkaDefaults defaults, AttemptContext attempt) {
         Map<String, KafkaClusterConnection> connections = new TreeMap<>();
         attempt.kafkaConnections().forEach((name, connection) -> connections.put(name, clusterOf(connection)));
         return defaults.withConnections(connections);
