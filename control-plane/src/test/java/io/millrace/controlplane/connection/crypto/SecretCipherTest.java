@@ -35,7 +35,6 @@ class SecretCipherTest {
         String first = cipher.encrypt(SECRET, AAD);
         String second = cipher.encrypt(SECRET, AAD);
         assertThat(first).isNotEqualTo(second);
-        assertThat(Base64.getDecoder().decode(first)).startsWith(new byte[0]);
         byte[] a = java.util.Arrays.copyOf(Base64.getDecoder().decode(first), 12);
         byte[] b = java.util.Arrays.copyOf(Base64.getDecoder().decode(second), 12);
         assertThat(a).isNotEqualTo(b);
