@@ -15,6 +15,7 @@ import static io.millrace.spec.catalog.SettingTypes.oneOf;
 import static io.millrace.spec.catalog.SettingTypes.size;
 import static io.millrace.spec.catalog.SettingTypes.string;
 
+import io.millrace.spec.catalog.Condition.AtMostOneOf;
 import io.millrace.spec.catalog.Condition.ExactlyOneOf;
 import io.millrace.spec.catalog.Condition.ForbiddenWhen;
 import io.millrace.spec.catalog.Condition.RequiredWhen;
@@ -81,7 +82,11 @@ public final class BuiltinConnectors implements ConnectorProvider {
                     .withDefault("committed"),
                 optional("startTimestamp", string(), "ISO-8601 instant to start from (startFrom: timestamp).")
                     .withExample("2024-03-01T00:00:00Z"),
-                optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster).")
+                optional("connection", string(), "Name of a Kafka connection an admin of the tenant created "
+                    + "(/api/v1/kafka-connections): its cluster and credentials are used; instead of bootstrapServers.")
+                    .withExample("billing-cluster"),
+                optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster); "
+                    + "refused at submit unless the service allows raw clusters: prefer connection.")
                     .withExample("kafka-1:9092,kafka-2:9092"),
                 optional("groupId", string(), "Consumer group whose offsets are committed on checkpoints, for lag monitoring "
                     + "(default: millrace-<node id>).")
@@ -100,16 +105,18 @@ public final class BuiltinConnectors implements ConnectorProvider {
             .withConditions(
                 new ForbiddenWhen("avroSchema", "format", NOT_AVRO, "avroSchema needs format: avro"),
                 new ForbiddenWhen("schemaRegistryUrl", "format", NOT_AVRO, "schemaRegistryUrl needs format: avro"),
+                new AtMostOneOf(List.of("connection", "bootstrapServers"),
+                    "the cluster comes from the connection: remove bootstrapServers"),
                 new ExactlyOneOf(List.of("topic", "topics", "topicPattern"),
                     "set one of `topic`, `topics` (a list) or `topicPattern` (a regular expression)"),
                 new RequiredWhen("startTimestamp", "startFrom", Set.of("timestamp"),
                     "add startTimestamp, e.g. startTimestamp: 2024-03-01T00:00:00Z"),
                 new ForbiddenWhen("startTimestamp", "startFrom", Set.of("earliest", "latest", "committed"),
                     "startTimestamp needs startFrom: timestamp")),
-        List.of("exactly one of topic, topics, topicPattern", "startTimestamp with startFrom: timestamp only",
+        List.of("exactly one of topic, topics, topicPattern", "at most one of connection, bootstrapServers", "startTimestamp with startFrom: timestamp only",
             "format avro needs avroSchema or schemaRegistryUrl"),
         new KafkaSourceOutputType())
-        .withPositionSettings("topic", "topics", "topicPattern", "bootstrapServers");
+        .withPositionSettings("topic", "topics", "topicPattern", "connection", "bootstrapServers");
   }
 
   static ConnectorDescriptor kafkaSink() {
@@ -124,7 +131,11 @@ public final class BuiltinConnectors implements ConnectorProvider {
                 optional("delivery", oneOf("exactly-once", "at-least-once", "none"),
                         "exactly-once: transactional writes committed on checkpoints; at-least-once: flushed on checkpoints; none: fire and forget.")
                     .withDefault("exactly-once"),
-                optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster).")
+                optional("connection", string(), "Name of a Kafka connection an admin of the tenant created "
+                    + "(/api/v1/kafka-connections): its cluster and credentials are used; instead of bootstrapServers.")
+                    .withExample("billing-cluster"),
+                optional("bootstrapServers", string(), "Kafka bootstrap servers (default: the tenant's configured cluster); "
+                    + "refused at submit unless the service allows raw clusters: prefer connection.")
                     .withExample("kafka-1:9092"),
                 optional("maxRequestSize", size(), "Largest message; a larger record goes to the dead-letter output.")
                     .withDefault("1MB"),
@@ -132,12 +143,14 @@ public final class BuiltinConnectors implements ConnectorProvider {
                 schemaRegistryUrl("the schema is registered under subject <topic>-value and its id prefixes each "
                     + "message (Confluent wire format)."),
                 unreachableTimeout())
-            .withConditions(new ExactlyOneOf(List.of("topic", "topicExpression"),
+            .withConditions(new AtMostOneOf(List.of("connection", "bootstrapServers"),
+                    "the cluster comes from the connection: remove bootstrapServers"),
+                new ExactlyOneOf(List.of("topic", "topicExpression"),
                 "set either `topic` (fixed) or `topicExpression` (per record)"),
                 new RequiredWhen("avroSchema", "format", Set.of("avro"), "format avro writes with avroSchema: add it"),
                 new ForbiddenWhen("avroSchema", "format", NOT_AVRO, "avroSchema needs format: avro"),
                 new ForbiddenWhen("schemaRegistryUrl", "format", NOT_AVRO, "schemaRegistryUrl needs format: avro")),
-        List.of("exactly one of topic, topicExpression", "format avro needs avroSchema"));
+        List.of("exactly one of topic, topicExpression", "at most one of connection, bootstrapServers", "format avro needs avroSchema"));
   }
 
   static ConnectorDescriptor datagenSource() {

@@ -33,4 +33,11 @@ public sealed interface Condition {
       settings = List.copyOf(settings);
     }
   }
+
+  /** At most one of {@code settings} may be present (none is fine). */
+  record AtMostOneOf(List<String> settings, String hint) implements Condition {
+    public AtMostOneOf {
+      settings = List.copyOf(settings);
+    }
+  }
 }

@@ -214,6 +214,14 @@ public final class JsonSchemaGenerator {
     } else if (condition instanceof Condition.ExactlyOneOf e) {
       ArrayNode oneOf = schema.putArray("oneOf");
       e.settings().forEach(s -> oneOf.addObject().putArray("required").add(s));
+    } else if (condition instanceof Condition.AtMostOneOf a) {
+      // No two of them together: not (any pair present).
+      ArrayNode pairs = schema.putObject("not").putArray("anyOf");
+      for (int i = 0; i < a.settings().size(); i++) {
+        for (int j = i + 1; j < a.settings().size(); j++) {
+          pairs.addObject().putArray("required").add(a.settings().get(i)).add(a.settings().get(j));
+        }
+      }
     }
     return schema;
   }

@@ -150,6 +150,12 @@ final class ShapeChecker {
         diagnostics.errorAtKey("conflicting-settings", JsonPointers.child(pointer, present.get(1)),
             label + " sets both '" + present.get(0) + "' and '" + present.get(1) + "'", e.hint());
       }
+    } else if (condition instanceof Condition.AtMostOneOf a) {
+      List<String> present = a.settings().stream().filter(value::has).toList();
+      if (present.size() > 1) {
+        diagnostics.errorAtKey("conflicting-settings", JsonPointers.child(pointer, present.get(1)),
+            label + " sets both '" + present.get(0) + "' and '" + present.get(1) + "'", a.hint());
+      }
     }
   }
 

@@ -65,4 +65,13 @@ public interface JobsConfig {
      * job must reach the same store, or a restore on another worker cannot read the state.
      */
     java.util.Optional<String> checkpointStore();
+
+    /**
+     * Whether a kafka-source / kafka-sink may name its own {@code bootstrapServers}. Default {@code false}: a job
+     * reaches a cluster other than the tenant cluster only through a {@code connection} an admin of its tenant
+     * created under {@code /api/v1/kafka-connections}, so tenant data cannot go to arbitrary clusters. {@code true}
+     * (trusted single-tenant setups, tests) lets any author name any cluster, unchecked.
+     */
+    @WithDefault("false")
+    boolean allowRawBootstrapServers();
 }

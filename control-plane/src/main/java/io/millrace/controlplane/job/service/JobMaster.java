@@ -1,5 +1,7 @@
 package io.millrace.controlplane.job.service;
 
+import io.millrace.controlplane.connection.service.ResolvedKafkaConnection;
+import io.millrace.protocol.v1.KafkaConnection;
 import io.millrace.controlplane.job.JobState;
 import io.millrace.controlplane.job.config.JobsConfig;
 import io.millrace.controlplane.job.persistence.CheckpointRecord;
@@ -59,7 +61,14 @@ final class JobMaster {
 
     /** Collaborators shared by all masters. */
     record Environment(JobStore store, CheckpointStore checkpoints, JobsConfig config, Cluster cluster,
-            PlanCodec planCodec, RestartPolicyCodec restartCodec) {
+            PlanCodec planCodec, RestartPolicyCodec restartCodec, DeploymentConnections kafkaConnections) {
+    }
+
+    /** The tenant's named Kafka connections, decrypted, for a deployment. */
+    @FunctionalInterface
+    interface DeploymentConnections {
+        /** @throws IllegalStateException naming a missing connection or why it cannot be decrypted */
+        Map<String, ResolvedKafkaConnection> resolve(String tenantId, Set<String> names);
     }
 
     /** The checkpoint an attempt restores from (possibly another job's savepoint, for a resumed job). */
@@ -212,6 +221,14 @@ final class JobMaster {
             fail("the stored plan cannot be read: " + e.getMessage());
             return;
         }
+        Map<String, ResolvedKafkaConnection> connections;
+        try {
+            connections = env.kafkaConnections().resolve(job.tenantId(), KafkaConnectionNames.of(plan));
+        } catch (IllegalStateException e) {
+            // Retried with the scheduling retries: an admin may create the connection again or fix the key.
+            job = env.store().explain(jobId, "waiting for a Kafka connection: " + e.getMessage());
+            return;
+        }
         List<TaskKey> tasks = plan.subtasks().stream().map(s -> new TaskKey(s.chain(), s.index())).toList();
         SchedulingResult result = env.cluster().reserve(jobId, job.tenantId(), tasks);
         if (result instanceof SchedulingResult.Unschedulable unschedulable) {
@@ -220,14 +237,15 @@ final class JobMaster {
         }
         Map<TaskKey, String> placement = ((SchedulingResult.Placed) result).placement();
         try {
-            deploy(plan, placement);
+            deploy(plan, placement, connections);
         } catch (RuntimeException e) {
             env.cluster().release(jobId);
             throw e;
         }
     }
 
-    private void deploy(PhysicalPlan plan, Map<TaskKey, String> placement) {
+    private void deploy(PhysicalPlan plan, Map<TaskKey, String> placement,
+            Map<String, ResolvedKafkaConnection> connections) {
         RestoreSource restore = chooseRestore();
         Set<String> workers = new TreeSet<>(placement.values());
         String from = restore == null
@@ -257,6 +275,10 @@ final class JobMaster {
                 .setJobName(job.name()).setPlanJson(job.planJson()).setTenantId(job.tenantId())
                 .setSettings(JobRuntimeSettings.newBuilder().setStateBackend(env.config().stateBackend())
                         .setCheckpointStoreUri(env.config().checkpointStore().orElse("")));
+        // Decrypted credentials travel only inside this message (the gateway stream must be TLS outside a laptop).
+        connections.forEach((name, connection) -> deploy.putKafkaConnections(name, KafkaConnection.newBuilder()
+                .setBootstrapServers(connection.bootstrapServers())
+                .putAllClientProperties(connection.clientProperties()).build()));
         placement.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> deploy.addAssignments(
                 TaskAssignment.newBuilder().setChainId(e.getKey().chainId()).setSubtask(e.getKey().subtask())
                         .setWorkerId(e.getValue()).setDataAddress(addresses.getOrDefault(e.getValue(), ""))));

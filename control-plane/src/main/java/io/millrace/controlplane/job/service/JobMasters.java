@@ -1,5 +1,6 @@
 package io.millrace.controlplane.job.service;
 
+import io.millrace.controlplane.connection.service.KafkaConnectionService;
 import io.millrace.controlplane.job.JobState;
 import io.millrace.controlplane.job.config.JobsConfig;
 import io.millrace.controlplane.job.config.SchedulerConfig;
@@ -71,14 +72,15 @@ public class JobMasters implements Cluster {
     private final JobMaster.Environment environment;
 
     public JobMasters(JobStore store, CheckpointStore checkpoints, WorkerRegistry workers, WorkerSessions sessions,
-            SchedulerConfig schedulerConfig, JobsConfig config) {
+            SchedulerConfig schedulerConfig, JobsConfig config, KafkaConnectionService kafkaConnections) {
         this.store = store;
         this.workers = workers;
         this.sessions = sessions;
         this.schedulerConfig = schedulerConfig;
         this.config = config;
         this.environment = new JobMaster.Environment(store, checkpoints, config, this, new PlanCodec(),
-                new RestartPolicyCodec());
+                new RestartPolicyCodec(), (tenant, names) -> names.isEmpty() ? Map.of()
+                        : kafkaConnections.forDeployment(tenant, names));
     }
 
     /** Starts the master of a newly created job and tries to deploy it at once. */

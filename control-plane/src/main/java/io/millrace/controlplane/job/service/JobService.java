@@ -1,5 +1,6 @@
 package io.millrace.controlplane.job.service;
 
+import io.millrace.controlplane.connection.service.KafkaConnectionService;
 import io.millrace.controlplane.job.JobState;
 import io.millrace.controlplane.job.config.JobsConfig;
 import io.millrace.controlplane.job.persistence.CheckpointRecord;
@@ -34,17 +35,19 @@ public class JobService {
     private final JobMasters masters;
     private final JobsConfig config;
     private final KafkaTopicCheck topicCheck;
+    private final KafkaConnectionService kafkaConnections;
     private final SpecPlanner planner = new SpecPlanner();
     private final PlanCodec planCodec = new PlanCodec();
     private final RestartPolicyCodec restartCodec = new RestartPolicyCodec();
 
     public JobService(JobStore store, CheckpointStore checkpoints, JobMasters masters, JobsConfig config,
-            KafkaTopicCheck topicCheck) {
+            KafkaTopicCheck topicCheck, KafkaConnectionService kafkaConnections) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.masters = masters;
         this.config = config;
         this.topicCheck = topicCheck;
+        this.kafkaConnections = kafkaConnections;
     }
 
     /** Compiles and persists the spec as a new job (CREATED) and starts scheduling it. Invalid spec: no job. */
@@ -156,7 +159,8 @@ public class JobService {
         }
         Format format = SpecPlanner.formatOf(specText, options.format());
         SpecPlanner.Planned planned = planner.plan(specText, format, options.parallelism());
-        TenantTopicPolicy.check(tenantId, planned.pipeline());
+        TenantTopicPolicy.check(tenantId, new TenantTopicPolicy.KafkaAccess(kafkaConnections.grants(tenantId),
+                config.allowRawBootstrapServers()), planned.pipeline());
         topicCheck.check(tenantId, planned.pipeline());
         CheckpointingSpec checkpointing = planned.pipeline().spec().checkpointing();
         Duration interval = options.checkpointInterval() != null ? options.checkpointInterval()

@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * wants to hear it when the spec is checked. Only when the cluster answers within {@link #TIMEOUT}: an unreachable
  * cluster must not block submitting (the source reports it, retried, once it runs). Sinks are not checked (brokers
  * may create topics on first write), nor patterns (they may match topics created later), nor external clusters
- * ({@code bootstrapServers} on the node).
+ * ({@code connection} or {@code bootstrapServers} on the node).
  */
 @ApplicationScoped
 public class KafkaTopicCheck {
@@ -84,7 +84,7 @@ public class KafkaTopicCheck {
                 continue;
             }
             ConnectorSettings settings = source.settings();
-            if (settings.string("bootstrapServers").filter(s -> !s.isBlank()).isPresent()) {
+            if (!TenantTopicPolicy.onTenantCluster(settings)) {
                 continue;
             }
             String at = "node '" + node.base().id() + "' (kafka-source)";

@@ -18,4 +18,12 @@ public interface ConnectorRegistration {
     default Connectors register(Connectors connectors, String jobId, long attempt, String tenantId) {
         return register(connectors, jobId, attempt);
     }
+
+    /**
+     * The same with everything the deployment says about the attempt ({@link AttemptContext}: also the tenant's Kafka
+     * connections). By default only the job, attempt and tenant are used.
+     */
+    default Connectors register(Connectors connectors, AttemptContext attempt) {
+        return register(connectors, attempt.jobId(), attempt.attempt(), attempt.tenantId());
+    }
 }

@@ -96,7 +96,7 @@ public class SliceSpecs {
                             positiveOr(settings.getChannelCapacity(), DEFAULT_CHANNEL_CAPACITY))
                     .withState(backend, store);
             SliceSpec spec = new SliceSpec(deploy.getJobId(), deploy.getAttempt(), plan, placement, addresses,
-                    identity.id(), connectors.forAttempt(deploy.getJobId(), deploy.getAttempt(), deploy.getTenantId()), operators,
+                    identity.id(), connectors.forAttempt(AttemptContext.of(deploy)), operators,
                     jobConfig, restore, deploy.getRecoverSinks(), dataPlane, listener);
             return new Deployment(spec, resources);
         } catch (IOException | RuntimeException e) {

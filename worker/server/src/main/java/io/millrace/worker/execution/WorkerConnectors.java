@@ -6,6 +6,7 @@ import io.millrace.engine.runtime.Connectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
+import java.util.Map;
 
 /**
  * THE registration point of connector kinds on a worker: what a deployed plan's source and sink nodes may name.
@@ -28,10 +29,15 @@ public class WorkerConnectors {
 
     /** The connector kinds for one attempt of one job of {@code tenantId}. */
     public Connectors forAttempt(String jobId, long attempt, String tenantId) {
+        return forAttempt(new AttemptContext(jobId, attempt, tenantId, Map.of()));
+    }
+
+    /** The connector kinds for one deployed attempt (with the tenant's Kafka connections it brought). */
+    public Connectors forAttempt(AttemptContext attempt) {
         Connectors connectors = DatagenConnector.register(Connectors.none());
-        connectors = FileSinkConnector.register(connectors, jobId, attempt);
+        connectors = FileSinkConnector.register(connectors, attempt.jobId(), attempt.attempt());
         for (ConnectorRegistration registration : extra) {
-            connectors = registration.register(connectors, jobId, attempt, tenantId);
+            connectors = registration.register(connectors, attempt);
         }
         return connectors;
     }

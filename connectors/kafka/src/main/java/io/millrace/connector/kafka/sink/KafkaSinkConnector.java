@@ -26,9 +26,10 @@ public final class KafkaSinkConnector {
   /** With another producer implementation (tests). */
   static KafkaSink fromVertex(JobVertex vertex, String jobId, KafkaDefaults defaults, PreparedTransactions prepared,
       ExpressionCompiler compiler, Function<Map<String, Object>, Producer<byte[], byte[]>> producers) {
-    KafkaSinkSettings settings = KafkaSinkSettings.of(vertex.id(), vertex.settings(), defaults.bootstrapServers());
+    KafkaDefaults node = defaults.forNode("kafka-sink", vertex.id(), vertex.settings());
+    KafkaSinkSettings settings = KafkaSinkSettings.of(vertex.id(), vertex.settings(), node.bootstrapServers());
     RecordRouter router = new RecordRouter(settings, vertex.inputType(0), compiler);
-    return new KafkaSink(jobId, settings, router, new ProducerSettings(defaults.clientProperties(), settings),
+    return new KafkaSink(jobId, settings, router, new ProducerSettings(node.clientProperties(), settings),
         producers, prepared);
   }
 }

@@ -31,7 +31,8 @@ record KafkaSourceSettings(String nodeId, TopicSelection topics, RecordFormat fo
   static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofSeconds(30);
   static final Duration DEFAULT_UNREACHABLE_TIMEOUT = Duration.ofSeconds(30);
 
-  static KafkaSourceSettings from(String nodeId, Map<String, Object> settings, KafkaDefaults defaults) {
+  static KafkaSourceSettings from(String nodeId, Map<String, Object> settings, KafkaDefaults worker) {
+    KafkaDefaults defaults = worker.forNode("kafka-source", nodeId, settings);
     String servers = text(settings, "bootstrapServers", defaults.bootstrapServers());
     if (servers == null || servers.isBlank()) {
       throw invalid(nodeId, "bootstrapServers", "is not set and the worker has no default Kafka cluster; "
@@ -120,6 +121,13 @@ record KafkaSourceSettings(String nodeId, TopicSelection topics, RecordFormat fo
   /** The node as named in the unreachable-cluster error: {@code kafka-source 'orders'}. */
   String node() {
     return "kafka-source '" + nodeId + "'";
+  }
+
+  /** Names the client properties, never their values: they may hold credentials. */
+  @Override
+  public String toString() {
+    return "KafkaSourceSettings[" + describe() + ", clientProperties="
+        + new java.util.TreeSet<>(clientProperties.keySet()) + " (values hidden)]";
   }
 
   /** A short description for logs and errors (never the client properties: they may hold credentials). */
