@@ -47,6 +47,7 @@ public class TopicProvisioner {
         try {
             admin().createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())))
                     .all().get(timeoutMs, TimeUnit.MILLISECONDS);
+            awaitLeaders(topic, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs));
             LOG.infof("stream topic %s created (%d partitions, replication %d)", topic, config.topicPartitions(),
                     config.topicReplicationFactor());
         } catch (ExecutionException e) {
@@ -63,6 +64,31 @@ public class TopicProvisioner {
             throw new IngestException(IngestException.Kind.UNAVAILABLE, "interrupted while creating " + topic, e);
         }
         existing.add(topic);
+    }
+
+    /**
+     * A topic answers CreateTopics before its partitions have leaders. Records sent in that gap fail with
+     * NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retry of a batch behind the failed one then met
+     * OUT_OF_ORDER_SEQUENCE_NUMBER on every retry until the delivery timeout (seen in StreamResourceIT): so the first
+     * records go out only once every partition has a leader.
+     */
+    private void awaitLeaders(String topic, long deadlineNanos)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long backoffMs = 10;
+        while (true) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (leftMs <= 0) {
+                throw new TimeoutException("partitions of " + topic + " have no leader yet");
+            }
+            var description = admin().describeTopics(List.of(topic)).allTopicNames().get(leftMs, TimeUnit.MILLISECONDS)
+                    .get(topic);
+            if (description != null && description.partitions().stream().allMatch(p -> p.leader() != null
+                    && !p.leader().isEmpty())) {
+                return;
+            }
+            Thread.sleep(backoffMs); // a metadata propagation gap of milliseconds: poll, backing off
+            backoffMs = Math.min(200, backoffMs * 2);
+        }
     }
 
     private Admin admin() {

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reads of safe upgrades: a version's state diff against what runs, and the pipeline's upgrades. Viewers read. */
-@Path("/api/v1/pipelines/{name}")
+// Class path /api/v1 like PipelineResource: a class path of /api/v1/pipelines/{name} would win JAX-RS class
+// selection for every /pipelines/{name} request and hide PipelineResource's GET/PUT/DELETE there.
+@Path("/api/v1")
 @Tag(name = "Pipelines")
 @Authenticated
 @Blocking
@@ -34,7 +36,7 @@ public class UpgradeResource {
     }
 
     @GET
-    @Path("/versions/{version}/state-diff")
+    @Path("/pipelines/{name}/versions/{version}/state-diff")
     @Operation(summary = "Per-node state diff of deploying a version", description = "Against ?from=<version> or"
             + " ?from=<job id>; default the pipeline's RUNNING job (409 no-running-job when none). Each node is KEPT,"
             + " COMPATIBLE, DROPPED, NEW or STATELESS with the reason; dropsState=true means a deploy needs"
@@ -46,7 +48,7 @@ public class UpgradeResource {
     }
 
     @GET
-    @Path("/upgrades")
+    @Path("/pipelines/{name}/upgrades")
     @Operation(summary = "The pipeline's upgrades, newest first (IN_PROGRESS, SUCCEEDED, ROLLED_BACK, FAILED)")
     public List<UpgradeResponse> list(@PathParam("name") String name) {
         Caller caller = callers.require(Role.VIEWER);

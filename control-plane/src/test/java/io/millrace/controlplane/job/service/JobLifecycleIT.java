@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,22 @@ class JobLifecycleIT {
 
     private final FakeCluster cluster = new FakeCluster();
     private final List<FakeWorker> workers = new ArrayList<>();
+
+    /**
+     * Jobs other test classes of this Quarkus app left waiting for slots (REST tests deploy without workers) would be
+     * scheduled onto this test's fake workers and take their slots: this class owns the cluster while it runs.
+     */
+    @BeforeEach
+    void cancelLeftoversOfOtherTests() {
+        for (JobRecord job : store.inStates(java.util.Arrays.stream(JobState.values()).filter(s -> !s.isTerminal())
+                .toList())) {
+            try {
+                jobs.cancel(job.tenantId(), job.id()).get(10, TimeUnit.SECONDS);
+            } catch (Exception alreadyEnding) {
+                // a job that ended meanwhile is fine
+            }
+        }
+    }
 
     @AfterEach
     void cleanUp() throws Exception {
