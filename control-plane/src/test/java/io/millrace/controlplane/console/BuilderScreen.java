@@ -29,7 +29,12 @@ final class BuilderScreen {
 
     Locator paletteEntry(String type) {
         return palette().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                .setName(Pattern.compile("^Add " + Pattern.quote(type) + ":")));
+                .setName(Pattern.compile("^Add " + jsRegexLiteral(type) + ":")));
+    }
+
+    /** Playwright hands name patterns to the browser's RegExp, which knows no \\Q...\\E: escape by hand. */
+    static String jsRegexLiteral(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}-]", "\\\\$0");
     }
 
     Locator canvas() {
