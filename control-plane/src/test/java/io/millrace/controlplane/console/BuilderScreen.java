@@ -107,7 +107,7 @@ final class BuilderScreen {
 
     /** Renames the selected node {@code from} through the id field of its form. */
     void rename(String from, String to) {
-        Locator id = form(from).getByLabel("id", new Locator.GetByLabelOptions().setExact(true));
+        Locator id = form(from).getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("id").setExact(true));
         id.fill(to);
         id.press("Enter");
         form(to).waitFor();
@@ -116,13 +116,14 @@ final class BuilderScreen {
 
     /** Types a text setting and commits it (fields commit on blur, one change = one undo step). */
     void setText(String nodeId, String field, String value) {
-        Locator input = form(nodeId).getByLabel(field, new Locator.GetByLabelOptions().setExact(true));
+        Locator input = form(nodeId).getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName(field).setExact(true));
         input.fill(value);
         input.blur();
     }
 
     void choose(String nodeId, String field, String option) {
-        form(nodeId).getByLabel(field, new Locator.GetByLabelOptions().setExact(true)).selectOption(option);
+        form(nodeId).getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName(field).setExact(true))
+                .selectOption(option);
     }
 
     /** A field set (nested object or list of objects) of the form, by its legend. */
