@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { ApiClient } from './api/client';
+import { ConsoleRuntime } from './auth/runtime';
 
 beforeAll(() => {
   // jsdom has no layout engine; React Flow only needs these to exist.
@@ -85,21 +86,49 @@ describe('the console', () => {
     expect(screen.queryByText(/YAML syntax error at line/)).toBeNull();
   });
 
-  it('shows empty states that say what will be there, and a not-found page', async () => {
+  it('shows an error state, never a blank page, when the API fails, and a not-found page', async () => {
     render(
       <MemoryRouter initialEntries={['/jobs']}>
         <App api={notThereYet} />
       </MemoryRouter>,
     );
-    expect(screen.getByRole('heading', { name: 'Jobs' })).toBeTruthy();
-    expect(screen.getByText(/checkpoint history/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Jobs' })).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The jobs could not be loaded: Not Found/);
     cleanup();
     render(
       <MemoryRouter initialEntries={['/nope']}>
         <App api={notThereYet} />
       </MemoryRouter>,
     );
-    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/q/swagger-ui');
+  });
+
+  it('saves a pipeline with If-Match and offers a reload when someone else changed it (412)', async () => {
+    const spec = 'apiVersion: millrace.io/v1\nkind: Pipeline\nmetadata: {name: wc}\nspec:\n  nodes: []\n';
+    const puts: Array<Record<string, string>> = [];
+    const runtime = new ConsoleRuntime(async (input, init) => {
+      const method = init?.method ?? 'GET';
+      const ok = (body: unknown, etag?: string) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', ...(etag ? { ETag: etag } : {}) } });
+      if (input === '/api/v1/tenants') return ok([{ id: 'acme', displayName: 'Acme', role: 'EDITOR' }]);
+      if (input === '/api/v1/tenants/current') return ok({ id: 'acme', role: 'editor' });
+      if (input === '/api/v1/pipelines/wc' && method === 'GET') return ok({ name: 'wc', latestVersion: 3, latest: { version: 3, spec } }, '"e3"');
+      if (input === '/api/v1/pipelines/wc' && method === 'PUT') {
+        puts.push(init?.headers as Record<string, string>);
+        return new Response(JSON.stringify({ title: 'Precondition Failed', status: 412 }), { status: 412, headers: { 'Content-Type': 'application/problem+json' } });
+      }
+      return new Response(null, { status: 404 });
+    });
+    render(
+      <MemoryRouter initialEntries={['/builder/wc']}>
+        <App api={runtime.api} selectTenant={runtime.selectTenant} />
+      </MemoryRouter>,
+    );
+    await waitFor(() => expect(editorText()).toBe(spec));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    expect((await screen.findByText(/changed by someone else/)).textContent).toMatch(/was not saved/);
+    expect(puts[0]['If-Match']).toBe('"e3"');
+    expect(puts[0]['Millrace-Tenant']).toBe('acme');
+    expect(screen.getByRole('button', { name: 'Reload from server' })).toBeTruthy();
   });
 });

@@ -4,15 +4,16 @@ import { BrowserRouter } from 'react-router';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
-import { ApiClient, signedOut } from './api/client';
+import { AuthGate } from './auth/AuthGate';
+import { ConsoleRuntime } from './auth/runtime';
 
-// Sign-in (issue 8 part 2) will hand its token source to the client here; until then requests go without a token.
-const api = new ApiClient(signedOut);
+// One runtime per page load: the API client with the session's token and the chosen tenant.
+const runtime = new ConsoleRuntime();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
-      <App api={api} />
+      <AuthGate runtime={runtime}>{(account) => <App api={runtime.api} account={account} selectTenant={runtime.selectTenant} />}</AuthGate>
     </BrowserRouter>
   </StrictMode>,
 );

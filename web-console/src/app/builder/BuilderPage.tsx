@@ -6,7 +6,10 @@
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiClient } from '../api/client';
+import { ApiError, type ApiClient } from '../api/client';
+import { seg, type InferredSchema, type PipelineSummary, type PreviewReport } from '../api/types';
+import { useAccess } from '../auth/access';
+import { PreviewPanel } from '../preview/PreviewPanel';
 import type { Template } from '../catalog/bundled';
 import type { Catalog } from '../catalog/catalogSource';
 import { autoLayout } from '../layout/autoLayout';
@@ -55,8 +58,27 @@ interface Good {
   readonly graph: PipelineGraph;
 }
 
-export function BuilderPage({ api, catalog, templates }: { api: ApiClient; catalog: Catalog; templates: readonly Template[] }) {
-  const initial = templates.find((t) => t.name === 'word-count.yaml')?.text ?? EMPTY_SPEC;
+/** A pipeline opened from the server: its newest spec and the ETag that says which state it is. */
+export interface OpenedPipeline {
+  readonly name: string;
+  readonly text: string;
+  readonly etag: string | null;
+}
+
+type SaveState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved'; readonly message: string }
+  | { readonly kind: 'conflict' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClient; catalog: Catalog; templates: readonly Template[]; opened?: OpenedPipeline }) {
+  const initial = opened?.text ?? templates.find((t) => t.name === 'word-count.yaml')?.text ?? EMPTY_SPEC;
+  const access = useAccess();
+  // The pipeline this text was loaded from or last saved as, with its ETag for If-Match.
+  const [saved, setSaved] = useState<{ name: string; etag: string | null } | null>(opened ? { name: opened.name, etag: opened.etag } : null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [preview, setPreview] = useState<PreviewReport | null>(null);
   const [history, setHistory] = useState<History>(() => startHistory(initial));
   const historyRef = useRef(history);
   historyRef.current = history;
@@ -232,13 +254,62 @@ export function BuilderPage({ api, catalog, templates }: { api: ApiClient; catal
 
   const serverErrors = validation.state === 'done' && validation.text === good.text ? validation.result.errors : NO_ERRORS;
   const nodeErrors = useMemo(() => errorsByNode(serverErrors, good.view), [serverErrors, good.view]);
-  const nodeErrorMessages = useMemo(() => new Map([...nodeErrors].map(([id, list]) => [id, list.map((e) => e.message)])), [nodeErrors]);
+  const nodeErrorMessages = useMemo(() => {
+    const messages = new Map([...nodeErrors].map(([id, list]) => [id, list.map((e) => e.message)]));
+    // Preview failures belong to their node too, on the canvas as well as in the panel.
+    for (const e of preview?.errors ?? []) messages.set(e.nodeId, [...(messages.get(e.nodeId) ?? []), `preview: ${e.message}`]);
+    return messages;
+  }, [nodeErrors, preview]);
   const diagnostics = useMemo<LineDiagnostic[]>(
     () =>
       syntaxBroken
         ? problems.map((p) => ({ line: p.line, column: p.column, from: p.from, to: p.to, severity: 'error', message: p.message }))
         : serverErrors.map((e) => ({ line: e.line, column: e.column, severity: 'error', message: e.hint ? `${e.message} (${e.hint})` : e.message })),
     [syntaxBroken, problems, serverErrors],
+  );
+
+  // ---- save to the server ---------------------------------------------------------------------------------------
+
+  const save = useCallback(async () => {
+    const name = good.view.name;
+    if (!name) {
+      setSaveState({ kind: 'failed', message: 'Give the pipeline a name (metadata.name) before saving.' });
+      return;
+    }
+    setSaveState({ kind: 'saving' });
+    // If-Match only when saving over the pipeline this text came from; a new name is a new pipeline.
+    const ifMatch = saved && saved.name === name && saved.etag ? { 'If-Match': saved.etag } : undefined;
+    try {
+      const answer = await api.exchange<PipelineSummary>('PUT', `/api/v1/pipelines/${seg(name)}`, { body: { text: historyRef.current.present, contentType: 'application/yaml' }, headers: ifMatch });
+      setSaved({ name, etag: answer.headers.get('ETag') ?? answer.body.etag ?? null });
+      const outcome = answer.body.outcome;
+      setSaveState({ kind: 'saved', message: outcome === 'UNCHANGED' ? `No change: ${name} v${answer.body.latestVersion} has this text.` : outcome === 'CREATED' ? `Created ${name} v${answer.body.latestVersion}.` : `Saved ${name} v${answer.body.latestVersion}.` });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) setSaveState({ kind: 'conflict' });
+      else setSaveState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [api, good.view.name, saved]);
+
+  const reloadFromServer = useCallback(async () => {
+    if (!saved) return;
+    try {
+      const answer = await api.exchange<PipelineSummary>('GET', `/api/v1/pipelines/${seg(saved.name)}`);
+      const text = answer.body.latest?.spec ?? '';
+      setSaved({ name: saved.name, etag: answer.headers.get('ETag') ?? answer.body.etag ?? null });
+      replaceText(text);
+      setSaveState({ kind: 'saved', message: `Reloaded ${saved.name} v${answer.body.latestVersion} from the server.` });
+    } catch (error) {
+      setSaveState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [api, saved, replaceText]);
+
+  const applySchema = useCallback(
+    (nodeId: string, schema: InferredSchema['schema']) => {
+      const node = good.view.nodes.find((n) => n.id === nodeId);
+      if (!node) return;
+      edit((text) => setNodeSettings(text, nodeId, { ...node.settings, schema: { fields: schema.fields.map((f) => ({ name: f.name, type: f.type })) } }));
+    },
+    [edit, good.view.nodes],
   );
 
   // ---- import / export -----------------------------------------------------------------------------------------
@@ -349,11 +420,35 @@ export function BuilderPage({ api, catalog, templates }: { api: ApiClient; catal
         <button type="button" onClick={validateNow} disabled={syntaxBroken}>
           Validate
         </button>
+        {access.can('write') && (
+          <button type="button" onClick={() => void save()} disabled={syntaxBroken || saveState.kind === 'saving'}>
+            {saveState.kind === 'saving' ? 'Saving…' : 'Save'}
+          </button>
+        )}
         <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
           ?
         </button>
         <ValidationStatus validation={validation} current={good.text} syntaxBroken={syntaxBroken} />
       </div>
+      {saveState.kind === 'conflict' && (
+        <div className="conflict" role="alert">
+          This pipeline was changed by someone else since you opened it, so it was not saved. Reload the newest version (your edits are
+          replaced; export them first to keep them), or save under another name.{' '}
+          <button type="button" onClick={() => void reloadFromServer()}>
+            Reload from server
+          </button>
+        </div>
+      )}
+      {saveState.kind === 'failed' && (
+        <p className="error-state" role="alert">
+          Not saved: {saveState.message}
+        </p>
+      )}
+      {saveState.kind === 'saved' && (
+        <p className="notice" role="status">
+          {saveState.message}
+        </p>
+      )}
       {notice && (
         <p className="notice" role="status">
           {notice}{' '}
@@ -425,6 +520,17 @@ export function BuilderPage({ api, catalog, templates }: { api: ApiClient; catal
         </section>
         <section className="yaml-pane" aria-label="YAML">
           <YamlEditor text={editorText} diagnostics={diagnostics} onChange={onEditorChange} />
+          <PreviewPanel
+            api={api}
+            text={good.text}
+            view={good.view}
+            catalog={catalog}
+            selected={selected.length === 1 ? selected[0] : null}
+            report={preview}
+            onReport={setPreview}
+            onSchema={applySchema}
+            disabled={syntaxBroken}
+          />
         </section>
       </div>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -55,7 +55,45 @@ class WriteEndpointsFuzzIT {
                         .map(m -> (Object) m));
     }
 
-    private static Arbitrary<String> body() {
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Close to a valid token request: right keys, values from valid and invalid ones. */
+    private static Arbitrary<String> nearlyValidToken() {
+        return Combinators.combine(Arbitraries.strings().ofMaxLength(120),
+                Arbitraries.of("read", "write", "admin", "root").list().ofMaxSize(3),
+                Arbitraries.integers().between(-1, 400).injectNull(0.3))
+                .as((name, scopes, ttl) -> {
+                    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    body.put("name", name);
+                    body.put("scopes", scopes);
+                    if (ttl != null) {
+                        body.put("ttlDays", ttl);
+                    }
+                    return json(body);
+                });
+    }
+
+    /** Close to a valid member request. */
+    private static Arbitrary<String> nearlyValidMember() {
+        return Combinators.combine(Arbitraries.of("viewer", "editor", "admin", "Owner", ""),
+                Arbitraries.strings().ofMaxLength(300).injectNull(0.2))
+                .as((role, username) -> {
+                    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    body.put("role", role);
+                    if (username != null) {
+                        body.put("username", username);
+                    }
+                    return json(body);
+                });
+    }
+
+    private static Arbitrary<String> body(Arbitrary<String> nearlyValid) {
         Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of("name", "scopes", "ttlDays", "expiresAt", "role",
                 "username"), Arbitraries.strings().ofMaxLength(8));
         Arbitrary<String> object = Arbitraries.maps(key, value()).ofMaxSize(5).map(map -> {
@@ -75,7 +113,7 @@ class WriteEndpointsFuzzIT {
                 throw new IllegalStateException(e);
             }
         });
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, object), net.jqwik.api.Tuple.of(2, truncated),
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, nearlyValid), net.jqwik.api.Tuple.of(4, object), net.jqwik.api.Tuple.of(2, truncated),
                 net.jqwik.api.Tuple.of(1, garbage), net.jqwik.api.Tuple.of(1, otherJson));
     }
 
@@ -98,17 +136,20 @@ class WriteEndpointsFuzzIT {
         String carol = TestUsers.token("carol");
         as(dave).get("/api/v1/tenants/current").then().statusCode(200);
         as(carol).get("/api/v1/tenants/current").then().statusCode(200);
-        List<String> bodies = body().sampleStream().limit(BODIES).toList();
-        int accepted = 0;
-        for (String text : bodies) {
-            accepted += send(text, () -> as(dave).contentType("application/json").body(text)
+        int tokensAccepted = 0;
+        for (String text : body(nearlyValidToken()).sampleStream().limit(BODIES).toList()) {
+            tokensAccepted += send(text, () -> as(dave).contentType("application/json").body(text)
                     .post("/api/v1/tokens"));
+        }
+        int membersAccepted = 0;
+        for (String text : body(nearlyValidMember()).sampleStream().limit(BODIES).toList()) {
             String user = "fuzz-" + UUID.randomUUID();
-            accepted += send(text, () -> as(carol).contentType("application/json").body(text)
+            membersAccepted += send(text, () -> as(carol).contentType("application/json").body(text)
                     .put("/api/v1/members/" + user));
         }
         // The generators also make valid bodies: some writes must have gone through, or the test proves nothing.
-        assertThat(accepted).isPositive();
+        assertThat(tokensAccepted).isPositive();
+        assertThat(membersAccepted).isPositive();
     }
 
     private int send(String text, java.util.function.Supplier<Response> call) {

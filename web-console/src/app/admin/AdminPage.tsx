@@ -1,0 +1,32 @@
+/**
+ * Tenant administration: members and roles (admins), API tokens (editors their own, admins all), the audit log
+ * (admins). A section the role cannot use is not shown; a viewer gets a sentence saying why the page is empty.
+ */
+import type { ApiClient } from '../api/client';
+import { useAccess } from '../auth/access';
+import { EmptyState } from '../shell/EmptyState';
+import { AuditLog } from './AuditLog';
+import { Members } from './Members';
+import { Tokens } from './Tokens';
+
+export function AdminPage({ api }: { api: ApiClient }) {
+  const access = useAccess();
+  if (!access.can('write')) {
+    return (
+      <EmptyState title="Administration">
+        <p>
+          Your role {access.role ? <strong>{access.role}</strong> : '(unknown)'} in this tenant has no administration rights: editors manage their API
+          tokens here, admins also members and the audit log.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <section className="page admin" aria-labelledby="admin-title">
+      <h2 id="admin-title">Administration</h2>
+      {access.can('admin') && <Members api={api} />}
+      <Tokens api={api} />
+      {access.can('admin') && <AuditLog api={api} />}
+    </section>
+  );
+}
