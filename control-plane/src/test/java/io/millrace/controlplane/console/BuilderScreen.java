@@ -1,9 +1,14 @@
 package io.millrace.controlplane.console;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +81,19 @@ final class BuilderScreen {
 
     Locator yamlLineWithError() {
         return yaml().locator(".cm-line").filter(new Locator.FilterOptions().setHas(page.locator(".cm-lintRange-error")));
+    }
+
+    /**
+     * The whole spec as the user gets it: the file the {@code Export} button downloads (the editor draws only the
+     * lines near its viewport, so its DOM is not the whole document).
+     */
+    String exportedSpec() {
+        Download download = page.waitForDownload(() -> toolbarButton("Export").click());
+        try {
+            return Files.readString(download.path(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the exported spec " + download.suggestedFilename(), e);
+        }
     }
 
     /** Drags a palette entry onto the canvas at ({@code x}, {@code y}) of the canvas, as a user does. */

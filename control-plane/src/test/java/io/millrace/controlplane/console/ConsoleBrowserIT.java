@@ -2,33 +2,45 @@ package io.millrace.controlplane.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.FilePayload;
-import io.millrace.localstack.KeycloakTokens;
+import io.millrace.controlplane.cluster.WorkerFleet;
+import io.millrace.controlplane.cluster.WorkerProcess;
+import io.millrace.controlplane.worker.grpc.WorkerSessions;
 import io.millrace.localstack.SharedServers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -38,8 +50,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * fill generated forms — and the server's validation shows on the node and on the YAML line. Also measured (logged,
  * not asserted): the builder's load time and the interaction time on a 200-node pipeline.
  *
- * <p>Until the console has its own sign-in (issue 8 part 2), API calls of the page carry alice's real Keycloak token,
- * added to each {@code /api/} request of the page ({@link #signedInAsAlice}); the server checks it as usual.
+ * <p>Users sign in as they do in production: the console's {@code Sign in} button, Keycloak's login page, the code
+ * flow with PKCE back to the console ({@link SignInFlow}). The test's origin (random port) is registered on the
+ * Keycloak client first ({@link ConsoleClientRegistration}).
  *
  * <p>Screenshots: {@code control-plane/target/console-screenshots/}.
  */
@@ -52,53 +65,101 @@ class ConsoleBrowserIT {
     private static final Logger LOG = Logger.getLogger(ConsoleBrowserIT.class);
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots").toAbsolutePath();
 
+    /** A rate the job view shows once records flow: "0.0/s" and "—" (no metrics yet) do not match. */
+    private static final Pattern NON_ZERO_RATE = Pattern.compile("^(?!0\\.0/s$)[0-9]+(\\.[0-9])?k?/s$");
+    /** Upper bound for the job's start, first rates and stop on a loaded 2-core machine (conditions, not sleeps). */
+    private static final double JOB_WAIT_MS = 120_000;
+    private static final Duration WORKER_UP = Duration.ofSeconds(120);
+
     @TestHTTPResource("/")
     URL root;
 
+    @Inject
+    WorkerSessions sessions;
+
     private HeadlessChromium chromium;
-    private String aliceToken;
     private Page page;
     private BuilderScreen builder;
+    private WorkerFleet fleet;
+    private String workerId;
+    private String jobUrl;
 
     @BeforeAll
-    void launch() {
+    void launch() throws Exception {
+        new ConsoleClientRegistration(SharedServers.keycloak()).allow(origin());
+        // ONE real worker (preview sandbox and the deployed job); it connects while the builder scenarios run.
+        Path run = Files.createDirectories(Path.of("target", "console-e2e", "run-" + System.currentTimeMillis())
+                .toAbsolutePath());
+        fleet = new WorkerFleet("console-w", new WorkerProcess.Settings(root.getPort(), run.resolve("workers"),
+                run.resolve("checkpoints"), run.resolve("logs"), 2, Map.of()));
+        workerId = fleet.startWorker().id();
         chromium = HeadlessChromium.launch(SCREENSHOTS);
-        aliceToken = KeycloakTokens.passwordGrant(SharedServers.keycloak(), "millrace-cli", "alice",
-                "alice-dev-password");
         page = chromium.newPage();
-        signedInAsAlice(page);
         builder = new BuilderScreen(page);
+    }
+
+    @AfterEach
+    void keepTheLastScreen(TestInfo test) {
+        // What the main page showed when the scenario ended (the evidence when one fails).
+        test.getTestMethod().ifPresent(m -> chromium.screenshot(page, "after-" + m.getName()));
     }
 
     @AfterAll
     void close() {
-        if (chromium != null) {
-            chromium.close();
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (fleet != null) {
+                fleet.close();
+            }
         }
     }
 
-    /** Adds alice's bearer token to the page's API calls (stand-in for the console's sign-in, see class comment). */
-    private void signedInAsAlice(Page target) {
-        target.route(Pattern.compile(".*/api/v1/.*"), route -> {
-            Map<String, String> headers = new HashMap<>(route.request().headers());
-            headers.put("authorization", "Bearer " + aliceToken);
-            route.resume(new Route.ResumeOptions().setHeaders(headers));
-        });
+    private void awaitWorkerConnected() {
+        await().atMost(WORKER_UP).until(() -> sessions.openWorkers().contains(workerId));
+    }
+
+    private Locator mainNavigation(String link) {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(link).setExact(true));
+    }
+
+    /** The HTTP status of one API call made with {@code secret} as bearer token (outside the browser, as a CI does). */
+    private int apiStatusWith(String secret) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/v1/pipelines")))
+                .header("Authorization", "Bearer " + secret).timeout(Duration.ofSeconds(30)).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private String origin() {
+        return root.getProtocol() + "://" + root.getHost() + ":" + root.getPort();
     }
 
     private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
+        return origin() + path;
+    }
+
+    /** Notes, in every document of the page's context, the page's own clock when the palette first shows. */
+    private static void notePaletteVisibleTime(Page target) {
+        target.context().addInitScript("(() => { const tick = () => { const b = document.querySelector("
+                + "'nav[aria-label=\"Node palette\"] button'); if (b && b.offsetParent !== null) {"
+                + " window.__mrPaletteAt = performance.now(); } else { requestAnimationFrame(tick); } };"
+                + " requestAnimationFrame(tick); })()");
     }
 
     @Test
     @Order(1)
-    void theBuilderLoadsFromADeepLinkAndItsLoadTimeIsMeasured() {
-        page.navigate(url("/builder"));
-        // Polled every animation frame: the page's own clock (0 = navigation start) when the palette first shows.
-        double paletteVisibleAt = ((Number) page.waitForFunction("() => { const b = document.querySelector("
-                + "'nav[aria-label=\"Node palette\"] button'); return b && b.offsetParent !== null"
-                + " ? performance.now() : null; }").jsonValue()).doubleValue();
-        LOG.infof("console e2e: builder load time (navigation start -> palette visible) %.0f ms", paletteVisibleAt);
+    void aliceSignsInOnKeycloakFromADeepLinkAndLandsInTheBuilderWhoseLoadTimeIsMeasured() {
+        notePaletteVisibleTime(page);
+        new SignInFlow(page).signIn(url("/builder"), SignInFlow.ALICE);
+        assertThat(page.getByLabel("Your role", new Page.GetByLabelOptions().setExact(true))).hasText("admin");
+        // The page's own clock (0 = navigation start of the document Keycloak redirected back to).
+        double paletteVisibleAt = ((Number) page.waitForFunction("() => window.__mrPaletteAt").jsonValue())
+                .doubleValue();
+        LOG.infof("console e2e: builder load time (Keycloak's redirect back: navigation start -> code exchanged,"
+                + " palette visible) %.0f ms", paletteVisibleAt);
         assertThat(builder.paletteEntry("kafka-source")).isVisible();
         assertThat(page).hasURL(Pattern.compile(".*/builder$"));
         // The word-count template opens first: the canvas draws its nodes.
@@ -147,7 +208,7 @@ class ConsoleBrowserIT {
         builder.wire("frequent", "out");
         assertThat(page.getByLabel("frequent to out", new Page.GetByLabelOptions().setExact(true))).hasCount(1);
 
-        JsonNode built = yamlOf(builder.page());
+        JsonNode built = yamlOf(builder);
         assertThat(built.at("/spec/nodes")).isEqualTo(expectedWordCountNodes());
         assertThat(built.at("/metadata/layout").size()).as("every dropped node keeps its place").isEqualTo(5);
         assertThat(builder.validationStatus()).hasText("Valid");
@@ -180,37 +241,181 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(10)
-    void aTwoHundredNodePipelineStaysResponsiveMeasured() {
-        Page large = chromium.newPage();
-        signedInAsAlice(large);
-        BuilderScreen screen = new BuilderScreen(large);
-        large.navigate(url("/builder"));
-        screen.paletteEntry("map").waitFor();
-        large.getByLabel("Import a spec file").setInputFiles(new FilePayload("two-hundred-nodes.yaml",
+    void aTwoHundredNodePipelineStaysResponsiveMeasured() throws Exception {
+        builder.toolbarButton("New").click();
+        page.getByLabel("Import a spec file").setInputFiles(new FilePayload("two-hundred-nodes.yaml",
                 "application/yaml", LargePipeline.yaml().getBytes(StandardCharsets.UTF_8)));
-        // Laid out by ELK, then drawn (only the visible part: the canvas culls above 100 nodes).
-        screen.node("shape-0").waitFor();
-        InteractionTimer timer = new InteractionTimer(large);
-        assertThat(timer.doc()).contains("id: out-39");
+        // Laid out by ELK, then drawn (only the visible part: the canvas culls above 100 nodes); the user fits the
+        // whole graph into view with the canvas control.
+        builder.node("in-0").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fit View")).click();
+        builder.node("shape-0").waitFor();
+        JsonNode imported = yamlOf(builder);
+        assertThat(imported.at("/spec/nodes").size()).isEqualTo(LargePipeline.NODES);
+        InteractionTimer timer = new InteractionTimer(page);
 
         double select = timer.untilPresent("pointerdown", "form[aria-label=\"Settings of node shape-0\"]",
-                () -> screen.node("shape-0").click());
-        double move = timer.untilDocChanges("pointerup", () -> {
-            var box = screen.node("shape-0").boundingBox();
-            large.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
-            large.mouse().down();
-            large.mouse().move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 50,
+                () -> builder.node("shape-0").click());
+        // Moving writes the node's place into metadata.layout, at the top of the document: in view from the start.
+        timer.scrollYamlTo("metadata");
+        double move = timer.untilShownYamlChanges("pointerup", () -> {
+            var box = builder.node("shape-0").boundingBox();
+            page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+            page.mouse().down();
+            page.mouse().move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 50,
                     new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
-            large.mouse().up();
+            page.mouse().up();
         });
-        assertThat(timer.doc()).contains("shape-0:");
-        double edit = timer.untilDocChanges("focusout", () -> screen.setText("shape-0", "expression",
+        timer.scrollYamlTo("id: shape-0,");
+        double edit = timer.untilShownYamlChanges("focusout", () -> builder.setText("shape-0", "expression",
                 "{'user': value.user, 'amount': value.amount * 2}"));
-        assertThat(timer.doc()).contains("value.amount * 2");
+        assertThat(builder.yaml()).containsText("value.amount * 2");
+        JsonNode after = yamlOf(builder);
+        assertThat(after.at("/metadata/layout/shape-0").isObject()).as("the move is kept in metadata.layout").isTrue();
+        assertThat(after.at("/metadata/layout/shape-0")).isNotEqualTo(imported.at("/metadata/layout/shape-0"));
         LOG.infof("console e2e: %d-node pipeline interaction (event -> committed + painted): select %.0f ms,"
                 + " move %.0f ms, edit a setting %.0f ms", LargePipeline.NODES, select, move, edit);
-        chromium.screenshot(large, "builder-200-nodes");
-        large.context().close();
+        chromium.screenshot(page, "builder-200-nodes");
+    }
+
+    @Test
+    @Order(20)
+    void thePreviewShowsEachNodesOutputOnGeneratedRecordsAndTheDraftIsSaved() {
+        awaitWorkerConnected();
+        builder.toolbarButton("New").click();
+        page.getByLabel("Import a spec file").setInputFiles(new FilePayload("word-count-live.yaml",
+                "application/yaml", DatagenWordCount.yaml().getBytes(StandardCharsets.UTF_8)));
+        builder.node("words").waitFor();
+        assertThat(builder.validationStatus()).hasText("Valid");
+
+        Locator preview = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Live preview"));
+        // datagen generates its own records: no samples needed.
+        assertThat(preview.getByLabel("Samples for lines", new Locator.GetByLabelOptions().setExact(true))).isEmpty();
+        preview.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run preview").setExact(true)).click();
+        assertThat(preview.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Preview ran in")))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+
+        builder.select("words");
+        Locator words = preview.getByRole(AriaRole.TABLE, new Locator.GetByRoleOptions().setName("Output of words"));
+        assertThat(words.locator("tbody tr").first()).isVisible();
+        List<String> shown = words.locator("tbody td").allInnerTexts();
+        assertThat(shown).isNotEmpty().allSatisfy(word -> assertThat(DatagenWordCount.WORDS).contains(word));
+        chromium.screenshot(page, "builder-preview");
+
+        builder.toolbarButton("Save").click();
+        assertThat(page.getByText("Created " + DatagenWordCount.NAME + " v1.")).isVisible();
+    }
+
+    @Test
+    @Order(30)
+    void theWordCountDeploysOnOneWorkerAndItsJobViewShowsRunningWithRecordsFlowing() {
+        mainNavigation("Pipelines").click();
+        page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Pipelines"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(DatagenWordCount.NAME).setExact(true))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deploy…").setExact(true)).click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName("Deploy " + DatagenWordCount.NAME));
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deploy").setExact(true)).click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/jobs/[0-9a-f-]+$"));
+        jobUrl = page.url();
+        assertThat(page.getByLabel("Job state RUNNING", new Page.GetByLabelOptions().setExact(true)))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(JOB_WAIT_MS));
+        assertThat(page.getByLabel("Job records in per second", new Page.GetByLabelOptions().setExact(true)))
+                .hasText(NON_ZERO_RATE, new LocatorAssertions.HasTextOptions().setTimeout(JOB_WAIT_MS));
+        assertThat(page.getByLabel("Job records out per second", new Page.GetByLabelOptions().setExact(true)))
+                .hasText(NON_ZERO_RATE, new LocatorAssertions.HasTextOptions().setTimeout(JOB_WAIT_MS));
+        LOG.infof("console e2e: job view rates in %s, out %s",
+                page.getByLabel("Job records in per second", new Page.GetByLabelOptions().setExact(true)).innerText(),
+                page.getByLabel("Job records out per second", new Page.GetByLabelOptions().setExact(true)).innerText());
+        chromium.screenshot(page, "job-view-running");
+    }
+
+    @Test
+    @Order(40)
+    void aViewerSeesThePipelineAndTheRunningJobButNoDeployOrStopButtons() {
+        Page own = chromium.newPage();
+        SignInFlow flow = new SignInFlow(own);
+        flow.signIn(url("/pipelines/" + DatagenWordCount.NAME), SignInFlow.BOB);
+        assertThat(own.getByLabel("Your role", new Page.GetByLabelOptions().setExact(true))).hasText("viewer");
+        // The versions are loaded (the deploy button, for editors, waits for them): its absence is then meaningful.
+        assertThat(own.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Versions"))).isVisible();
+        assertThat(own.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Jobs of this pipeline")))
+                .isVisible();
+        assertThat(own.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deploy…"))).hasCount(0);
+
+        own.navigate(jobUrl);
+        assertThat(own.getByLabel("Job state RUNNING", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertThat(own.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Checkpoint history")))
+                .isVisible();
+        assertThat(own.getByRole(AriaRole.TOOLBAR, new Page.GetByRoleOptions().setName("Job actions"))).hasCount(0);
+        assertThat(own.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                Pattern.compile("^(Stop|Stop with savepoint|Restart|Rescale)$")))).hasCount(0);
+        chromium.screenshot(own, "job-view-as-viewer");
+        own.context().close();
+    }
+
+    @Test
+    @Order(50)
+    void stopWithSavepointEndsTheJobAndTheSavepointShowsInItsHistory() {
+        page.navigate(jobUrl);
+        Locator actions = page.getByRole(AriaRole.TOOLBAR, new Page.GetByRoleOptions().setName("Job actions"));
+        actions.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop with savepoint")
+                .setExact(true)).click();
+        assertThat(page.getByLabel("Job state CANCELED", new Page.GetByLabelOptions().setExact(true)))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(JOB_WAIT_MS));
+        Locator savepoints = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Checkpoint history"))
+                .getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("SAVEPOINT"));
+        assertThat(savepoints.first()).containsText("COMPLETED");
+        chromium.screenshot(page, "job-view-stopped-with-savepoint");
+    }
+
+    @Test
+    @Order(60)
+    void anApiTokenIsCreatedUsedOnceShownAndRevoked() throws Exception {
+        mainNavigation("Admin").click();
+        Locator create = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Create an API token"));
+        create.getByLabel("Token name", new Locator.GetByLabelOptions().setExact(true)).fill("e2e-ci");
+        create.getByLabel("Token lifetime in days", new Locator.GetByLabelOptions().setExact(true)).fill("7");
+        create.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).click();
+
+        Locator secretRegion = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("New token secret"));
+        String secret = secretRegion.getByLabel("Token secret", new Locator.GetByLabelOptions().setExact(true))
+                .innerText().trim();
+        assertThat(secret).hasSizeGreaterThan(20);
+        assertThat(apiStatusWith(secret)).as("the new token works").isEqualTo(200);
+        Locator tokens = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("API tokens"));
+        assertThat(tokens.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("e2e-ci")))
+                .containsText("read");
+        chromium.screenshot(page, "admin-token-created");
+        secretRegion.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I have stored it")).click();
+        assertThat(secretRegion).hasCount(0);
+
+        tokens.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke e2e-ci").setExact(true))
+                .click();
+        assertThat(tokens.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("e2e-ci")))
+                .containsText("revoked");
+        assertThat(apiStatusWith(secret)).as("the revoked token is refused").isEqualTo(401);
+        chromium.screenshot(page, "admin");
+    }
+
+    @Test
+    @Order(90)
+    void signingOutEndsTheConsoleAndTheKeycloakSession() {
+        Page own = chromium.newPage();
+        SignInFlow flow = new SignInFlow(own);
+        flow.signIn(url("/pipelines"), SignInFlow.ALICE);
+        assertThat(flow.signedInAs()).containsText("Alice");
+        assertThat(own).hasURL(Pattern.compile(".*/pipelines$"));
+
+        flow.signOutButton().click();
+        assertThat(flow.signInButton()).isVisible();
+        assertThat(flow.signedInAs()).hasCount(0);
+        // Keycloak's session ended too: signing in again asks for the password instead of passing straight through.
+        flow.signInButton().click();
+        assertThat(own.locator("#password")).isVisible();
+        own.context().close();
     }
 
     /** Drops a palette entry, then renames the new node (it is selected, its form open) to {@code id}. */
@@ -224,9 +429,8 @@ class ConsoleBrowserIT {
         builder.rename(given, id);
     }
 
-    private static JsonNode yamlOf(Page page) throws Exception {
-        String text = (String) page.evaluate("() => " + InteractionTimer.DOC);
-        return new ObjectMapper(new YAMLFactory()).readTree(text);
+    private static JsonNode yamlOf(BuilderScreen screen) throws Exception {
+        return new ObjectMapper(new YAMLFactory()).readTree(screen.exportedSpec());
     }
 
     private static JsonNode expectedWordCountNodes() throws Exception {
