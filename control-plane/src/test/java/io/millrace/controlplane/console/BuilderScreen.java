@@ -96,6 +96,29 @@ final class BuilderScreen {
         }
     }
 
+    /**
+     * Brings the canvas zoom near {@code target} with its own zoom buttons, as a user does, so that dropped nodes get
+     * predictable on-screen sizes. The zoom is read from React Flow's viewport transform (its markup, like nodes).
+     */
+    void zoomNear(double target) {
+        for (int clicks = 0; clicks < 20; clicks++) {
+            double zoom = ((Number) page.evaluate("() => new DOMMatrix(getComputedStyle("
+                    + "document.querySelector('.react-flow__viewport')).transform).a")).doubleValue();
+            if (zoom > target * 1.15) {
+                canvasControl("Zoom Out").click();
+            } else if (zoom < target / 1.15) {
+                canvasControl("Zoom In").click();
+            } else {
+                return;
+            }
+        }
+        throw new AssertionError("the canvas zoom did not come near " + target + " with its zoom buttons");
+    }
+
+    private Locator canvasControl(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
     /** Drags a palette entry onto the canvas at ({@code x}, {@code y}) of the canvas, as a user does. */
     void dropKind(String type, double x, double y) {
         int before = nodes().count();

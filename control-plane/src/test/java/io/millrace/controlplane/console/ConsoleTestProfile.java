@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The control plane as a user meets it through the console: real PostgreSQL, Keycloak (OIDC on: the browser signs in
- * on Keycloak's own login page) and Kafka (the deployed job reads and writes tenant topics), with checkpoints every
- * second so that savepoints and rates show quickly.
+ * on Keycloak's own login page) and Kafka (the control plane's own producer; the deployed word-count generates its
+ * input and writes files, so it needs no topic), with checkpoints every second so that savepoints and rates show
+ * quickly.
  */
 public class ConsoleTestProfile implements QuarkusTestProfile {
 
