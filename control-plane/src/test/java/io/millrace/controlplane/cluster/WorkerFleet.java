@@ -7,24 +7,24 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The worker processes of one test class: started on demand, all stopped by {@link #close()}. */
-final class WorkerFleet implements AutoCloseable {
+public final class WorkerFleet implements AutoCloseable {
 
     private final WorkerProcess.Settings settings;
     private final String namePrefix;
     private final List<WorkerProcess> workers = new ArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
 
-    WorkerFleet(String namePrefix, WorkerProcess.Settings settings) {
+    public WorkerFleet(String namePrefix, WorkerProcess.Settings settings) {
         this.namePrefix = namePrefix;
         this.settings = settings;
     }
 
     /** Starts a new worker with a fresh id ({@code <prefix>-<n>}). */
-    synchronized WorkerProcess startWorker() {
+    public synchronized WorkerProcess startWorker() {
         return startWorker(Map.of());
     }
 
-    synchronized WorkerProcess startWorker(Map<String, String> extraEnv) {
+    public synchronized WorkerProcess startWorker(Map<String, String> extraEnv) {
         String id = namePrefix + "-" + started.incrementAndGet();
         var merged = new java.util.HashMap<>(settings.extraEnv());
         merged.putAll(extraEnv);
@@ -34,7 +34,7 @@ final class WorkerFleet implements AutoCloseable {
         return worker;
     }
 
-    synchronized List<WorkerProcess> alive() {
+    public synchronized List<WorkerProcess> alive() {
         return workers.stream().filter(WorkerProcess::alive).toList();
     }
 

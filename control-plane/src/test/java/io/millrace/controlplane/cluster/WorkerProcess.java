@@ -16,12 +16,12 @@ import org.jboss.logging.Logger;
  * {@code <log dir>/<id>.log}. {@link #kill()} is {@code kill -9} (no shutdown hook runs: a crashed machine), {@link
  * #stop()} a graceful stop; both end the process's descendants too.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class);
 
     /** Where a worker process finds the control plane and the shared checkpoint store. */
-    record Settings(int controlPlanePort, Path dataRoot, Path checkpointStore, Path logDir, int slots,
+    public record Settings(int controlPlanePort, Path dataRoot, Path checkpointStore, Path logDir, int slots,
             Map<String, String> extraEnv) {}
 
     private final String id;
@@ -69,7 +69,7 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
@@ -77,7 +77,7 @@ final class WorkerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
