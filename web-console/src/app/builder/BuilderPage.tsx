@@ -45,9 +45,12 @@ const PASTE_OFFSET: Position = { x: 40, y: 40 };
 /** One shared empty list, so that memoised views do not see a new value on every render. */
 const NO_ERRORS: readonly never[] = [];
 
+// Block-style metadata: node positions are written into metadata.layout, and writing a second layout entry into a
+// flow-style `metadata: {...}` currently produces YAML that no longer parses (known bug in specEdits, see README).
 const EMPTY_SPEC = `apiVersion: millrace.io/v1
 kind: Pipeline
-metadata: {name: my-pipeline}
+metadata:
+  name: my-pipeline
 spec:
   nodes: []
 `;
