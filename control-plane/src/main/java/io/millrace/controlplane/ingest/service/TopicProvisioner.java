@@ -4,7 +4,6 @@ import io.millrace.controlplane.ingest.config.IngestConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.millrace.controlplane.kafka.LazyAdmin;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
@@ -28,14 +27,13 @@ public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
     private final IngestConfig config;
-    private final Map<String, Object> kafka;
     private final Set<String> existing = ConcurrentHashMap.newKeySet();
-    private volatile Admin admin;
+    private final LazyAdmin admin;
 
     /** {@code kafka}: every {@code kafka.*} property of the application (bootstrap servers, security). */
     public TopicProvisioner(IngestConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
-        this.kafka = kafka;
+        this.admin = new LazyAdmin(kafka, "millrace-control-plane-ingest-admin", config.ackTimeout());
     }
 
     /** Returns once {@code topic} exists; {@link IngestException} (503) if Kafka does not answer in time. */
@@ -92,32 +90,11 @@ public class TopicProvisioner {
     }
 
     private Admin admin() {
-        Admin current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    Map<String, Object> properties = new HashMap<>();
-                    kafka.forEach((key, value) -> {
-                        if (AdminClientConfig.configNames().contains(key)) {
-                            properties.put(key, value);
-                        }
-                    });
-                    properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "millrace-control-plane-ingest-admin");
-                    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                            (int) Math.min(Integer.MAX_VALUE, config.ackTimeout().toMillis()));
-                    admin = Admin.create(properties);
-                }
-                current = admin;
-            }
-        }
-        return current;
+        return admin.get();
     }
 
     @PreDestroy
     void close() {
-        Admin current = admin;
-        if (current != null) {
-            current.close(java.time.Duration.ofSeconds(5));
-        }
+        admin.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.millrace.controlplane.job.service;
 
 import io.millrace.controlplane.job.service.JobOperationException.Kind;
+import io.millrace.controlplane.kafka.LazyAdmin;
 import io.millrace.spec.model.ConnectorSettings;
 import io.millrace.spec.model.NodeSpec;
 import io.millrace.spec.model.PipelineSpec;
@@ -9,7 +10,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,23 +34,22 @@ public class KafkaTopicCheck {
     private static final Logger LOG = Logger.getLogger(KafkaTopicCheck.class);
     static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final Map<String, Object> kafka;
-    private volatile Admin admin;
+    private final LazyAdmin admin;
 
     /** {@code kafka}: every {@code kafka.*} property of the application; no bootstrap servers: no check. */
     public KafkaTopicCheck(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        this.kafka = kafka;
+        this.admin = new LazyAdmin(kafka, "millrace-control-plane-topic-check", TIMEOUT);
     }
 
     /** Throws {@link JobOperationException} INVALID naming every missing source topic. */
     void check(String tenantId, PipelineSpec pipeline) {
         Map<String, String> wanted = sourceTopics(pipeline);
-        if (wanted.isEmpty() || !kafka.containsKey(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+        if (wanted.isEmpty() || !admin.configured()) {
             return;
         }
         Set<String> existing;
         try {
-            existing = admin().listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            existing = admin.get().listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.infof("tenant=%s: the Kafka cluster did not list its topics within %d ms; the topics of pipeline '%s'"
                     + " are not checked at submit (%s)", tenantId, TIMEOUT.toMillis(),
@@ -97,33 +94,8 @@ public class KafkaTopicCheck {
         return topics;
     }
 
-    private Admin admin() {
-        Admin current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    Map<String, Object> properties = new HashMap<>();
-                    kafka.forEach((key, value) -> {
-                        if (AdminClientConfig.configNames().contains(key)) {
-                            properties.put(key, value);
-                        }
-                    });
-                    properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "millrace-control-plane-topic-check");
-                    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-                    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-                    admin = Admin.create(properties);
-                }
-                current = admin;
-            }
-        }
-        return current;
-    }
-
     @PreDestroy
     void close() {
-        Admin current = admin;
-        if (current != null) {
-            current.close(Duration.ofSeconds(5));
-        }
+        admin.close();
     }
 }
