@@ -80,7 +80,13 @@ public final class KafkaLauncher {
     private KafkaServer startOnce(JavaRuntimes.Jdk jdk, KafkaBrokerClasspath classpath, Path root, Path configDir,
             Path kraftDir, Path log4jConfig, Path logFile, boolean persistent) {
         int clientPort = ports.nextPort();
+        // The client port may be a configured one that is free right now (a restart on the same data): the operating
+        // system may then hand out that very port as the "free" controller port, and Kafka refuses two listeners on
+        // one port (seen in LocalStackCliIT).
         int controllerPort = ports.nextPort();
+        while (controllerPort == clientPort) {
+            controllerPort = ports.nextPort();
+        }
         Path properties = writeServerProperties(configDir, kraftDir, clientPort, controllerPort);
         if (!Files.isRegularFile(kraftDir.resolve("meta.properties"))) {
             format(jdk, classpath, root, properties, log4jConfig, logFile);
