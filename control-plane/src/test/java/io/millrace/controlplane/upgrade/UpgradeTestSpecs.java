@@ -34,8 +34,8 @@ public final class UpgradeTestSpecs {
                       keyBy: value.id %% 4
                       window: {type: tumbling, size: %s}
                       aggregates: [{name: count, fn: count}]
-                    - {id: counts-out, type: file-sink, inputs: [running], path: /tmp/unused-a}
-                    - {id: windows-out, type: file-sink, inputs: [%s], path: /tmp/unused-b}
+                    - {id: counts-out, type: file-sink, inputs: [running], path: target/unused-a}
+                    - {id: windows-out, type: file-sink, inputs: [%s], path: target/unused-b}
                 """.formatted(maxParallelism, filter, windowId, windowSize, windowId);
     }
 
