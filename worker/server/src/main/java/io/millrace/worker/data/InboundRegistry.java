@@ -51,14 +51,17 @@ final class InboundRegistry {
         }
         CompletableFuture<InboundChannel> claim = new CompletableFuture<>();
         waiting.put(key, claim);
-        claim.orTimeout(registrationTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, failure) -> {
-            if (failure != null) {
-                synchronized (this) {
-                    waiting.remove(key, claim);
-                }
-            }
-        });
+        // The entry goes before the claim fails (both under the lock): whoever sees the timeout also sees it gone.
+        CompletableFuture.delayedExecutor(registrationTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> expire(key, claim));
         return claim;
+    }
+
+    private synchronized void expire(ChannelKey key, CompletableFuture<InboundChannel> claim) {
+        if (waiting.remove(key, claim)) {
+            claim.completeExceptionally(new TimeoutException("channel " + key + " was not registered within "
+                    + registrationTimeout.toMillis() + " ms"));
+        }
     }
 
     /** Forgets every channel of the attempt; streams still waiting for one fail. */
