@@ -45,12 +45,9 @@ const PASTE_OFFSET: Position = { x: 40, y: 40 };
 /** One shared empty list, so that memoised views do not see a new value on every render. */
 const NO_ERRORS: readonly never[] = [];
 
-// Block-style metadata: node positions are written into metadata.layout, and writing a second layout entry into a
-// flow-style `metadata: {...}` currently produces YAML that no longer parses (known bug in specEdits, see README).
 const EMPTY_SPEC = `apiVersion: millrace.io/v1
 kind: Pipeline
-metadata:
-  name: my-pipeline
+metadata: {name: my-pipeline}
 spec:
   nodes: []
 `;
@@ -192,6 +189,10 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
 
   // ---- node operations -----------------------------------------------------------------------------------------
 
+  // The palette is memoised: it gets one callback for the page's life, which reads the latest state through a ref.
+  const paletteAdd = useRef<(type: string) => void>(() => {});
+  const onPaletteAdd = useCallback((type: string) => paletteAdd.current(type), []);
+
   const addKind = useCallback(
     (type: string, position: Position) => {
       const kind = catalog.kinds.get(type);
@@ -208,6 +209,8 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
     },
     [catalog, edit, positions],
   );
+
+  paletteAdd.current = (type) => addKind(type, freeSpot());
 
   const copySelection = useCallback(() => {
     if (selected.length === 0) return;
@@ -461,7 +464,7 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
         </p>
       )}
       <div className="builder-body">
-        <Palette kinds={catalog.kinds} disabled={syntaxBroken} onAdd={(type) => addKind(type, freeSpot())} />
+        <Palette kinds={catalog.kinds} disabled={syntaxBroken} onAdd={onPaletteAdd} />
         <section className="graph-pane" aria-label="Graph">
           {syntaxBroken && (
             <p className="syntax-banner" role="alert">

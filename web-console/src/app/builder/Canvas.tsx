@@ -13,8 +13,8 @@ import {
   type Edge,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import type { PipelineGraph } from '../spec/graph';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { GraphNode, PipelineGraph } from '../spec/graph';
 import type { Position } from '../spec/specModel';
 import { DRAG_TYPE } from './Palette';
 import { inputHandleId, MAIN_OUTPUT, PipelineNodeView, SINGLE_INPUT, type PipelineFlowNode } from './PipelineNodeView';
@@ -35,27 +35,38 @@ export interface CanvasProps {
   readonly onDropKind: (type: string, position: Position) => void;
 }
 
+const ORIGIN: Position = { x: 0, y: 0 };
+const NO_ERRORS: readonly string[] = [];
+
 export function Canvas(props: CanvasProps) {
   const { graph, positions, errorsByNode, readOnly, selected } = props;
   const flow = useReactFlow();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
 
-  const derived = useMemo<PipelineFlowNode[]>(
-    () =>
-      graph.nodes.map((node) => ({
-        id: node.id,
-        type: 'pipeline',
-        position: positions[node.id] ?? { x: 0, y: 0 },
-        data: { node, errors: errorsByNode.get(node.id) ?? [] },
-        selected: selectedSet.has(node.id),
-        deletable: !readOnly,
-        draggable: !readOnly,
-        connectable: !readOnly && node.hasId,
-      })),
-    [graph, positions, errorsByNode, selectedSet, readOnly],
-  );
+  // The canvas nodes derived from the spec. A node whose look, place and selection did not change keeps its object,
+  // so React Flow redraws only the nodes an edit touched (it compares node objects by identity).
+  const previous = useRef(new Map<string, PipelineFlowNode>());
+  const derived = useMemo<PipelineFlowNode[]>(() => {
+    const next = new Map<string, PipelineFlowNode>();
+    const list = graph.nodes.map((node) => {
+      const flowNode = reuseOrBuild(previous.current.get(node.id), node, positions[node.id] ?? ORIGIN, errorsByNode.get(node.id) ?? NO_ERRORS, selectedSet.has(node.id), readOnly);
+      next.set(node.id, flowNode);
+      return flowNode;
+    });
+    previous.current = next;
+    return list;
+  }, [graph, positions, errorsByNode, selectedSet, readOnly]);
+
+  // React Flow's own copy: it adds measured sizes and moves nodes while they are dragged. When the spec side changes,
+  // nodes it did not change stay as React Flow has them, and changed ones keep their measured size (a node without
+  // one is measured again, for every node, after every edit otherwise). Adjusted during render, not in an effect,
+  // so an edit is one render, not two.
   const [nodes, setNodes] = useState(derived);
-  useEffect(() => setNodes(derived), [derived]);
+  const [basis, setBasis] = useState(derived);
+  if (basis !== derived) {
+    setBasis(derived);
+    setNodes(mergeDerived(nodes, basis, derived));
+  }
 
   const edges = useMemo<Edge[]>(() => {
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -149,4 +160,39 @@ export function Canvas(props: CanvasProps) {
       </ReactFlow>
     </div>
   );
+}
+
+function reuseOrBuild(old: PipelineFlowNode | undefined, node: GraphNode, position: Position, errors: readonly string[], selected: boolean, readOnly: boolean): PipelineFlowNode {
+  const connectable = !readOnly && node.hasId;
+  if (
+    old &&
+    old.data.type === node.type &&
+    old.data.kind === node.kind &&
+    sameStrings(old.data.errors, errors) &&
+    old.position.x === position.x &&
+    old.position.y === position.y &&
+    old.selected === selected &&
+    old.draggable === !readOnly &&
+    old.connectable === connectable
+  ) {
+    return old;
+  }
+  const data = old && old.data.type === node.type && old.data.kind === node.kind && sameStrings(old.data.errors, errors) ? old.data : { id: node.id, type: node.type, kind: node.kind, errors };
+  return { id: node.id, type: 'pipeline', position, data, selected, deletable: !readOnly, draggable: !readOnly, connectable };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
+}
+
+/** React Flow's nodes after the spec side moved from `basis` to `derived`. */
+export function mergeDerived(current: readonly PipelineFlowNode[], basis: readonly PipelineFlowNode[], derived: readonly PipelineFlowNode[]): PipelineFlowNode[] {
+  const shown = new Map(current.map((n) => [n.id, n]));
+  const before = new Map(basis.map((n) => [n.id, n]));
+  return derived.map((node) => {
+    const mine = shown.get(node.id);
+    if (!mine) return node;
+    if (before.get(node.id) === node) return mine;
+    return mine.measured ? { ...node, measured: mine.measured } : node;
+  });
 }

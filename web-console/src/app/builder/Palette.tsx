@@ -2,12 +2,14 @@
  * The palette: node kinds grouped as sources / transforms / windows & joins / sinks, straight from the catalog.
  * Drag an entry onto the canvas, or focus it and press Enter to add it next to the graph (keyboard users).
  */
+import { memo, useMemo } from 'react';
 import { kindsByRole, ROLES, type NodeKind } from '../catalog/nodeKinds';
 
 export const DRAG_TYPE = 'application/x-millrace-node-type';
 
-export function Palette({ kinds, onAdd, disabled }: { kinds: Map<string, NodeKind>; onAdd: (type: string) => void; disabled: boolean }) {
-  const grouped = kindsByRole(kinds);
+/** Memoised: the builder re-renders on every edit and selection, the palette only when the catalog or `disabled` changes. */
+export const Palette = memo(function Palette({ kinds, onAdd, disabled }: { kinds: Map<string, NodeKind>; onAdd: (type: string) => void; disabled: boolean }) {
+  const grouped = useMemo(() => kindsByRole(kinds), [kinds]);
   return (
     <nav className="palette" aria-label="Node palette">
       {ROLES.map(({ role, label }) => (
@@ -38,4 +40,4 @@ export function Palette({ kinds, onAdd, disabled }: { kinds: Map<string, NodeKin
       ))}
     </nav>
   );
-}
+});

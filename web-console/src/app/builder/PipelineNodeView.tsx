@@ -1,10 +1,16 @@
 /** How a spec node looks on the canvas: id, kind, input ports (named for joins) and output ports (side outputs). */
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { memo } from 'react';
-import type { GraphNode } from '../spec/graph';
+import type { NodeKind } from '../catalog/nodeKinds';
 
+/**
+ * Only what the node draws: a spec edit elsewhere (a setting, a line shift) leaves this, and so the canvas node,
+ * unchanged, which is what keeps an edit on a 200-node pipeline from redrawing every node.
+ */
 export type PipelineNodeData = {
-  readonly node: GraphNode;
+  readonly id: string;
+  readonly type: string;
+  readonly kind: NodeKind | undefined;
   readonly errors: readonly string[];
 };
 
@@ -18,8 +24,8 @@ export function inputHandleId(index: number): string {
 }
 
 function PipelineNodeViewImpl({ data, selected }: NodeProps<PipelineFlowNode>) {
-  const { node, errors } = data;
-  const kind = node.kind;
+  const { errors, kind } = data;
+  const node = data;
   const role = kind?.role ?? 'unknown';
   const ports = kind?.inputPorts ?? [];
   const outputs = role === 'sink' ? [...(kind?.sideOutputs ?? [])] : [MAIN_OUTPUT, ...(kind?.sideOutputs ?? [])];

@@ -7,7 +7,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 
 export interface LineDiagnostic {
   readonly line: number;
@@ -22,7 +22,7 @@ export interface LineDiagnostic {
 /** Marks changes that come from the canvas, so they are not echoed back as user typing. */
 const fromOutside = Annotation.define<boolean>();
 
-export function YamlEditor({ text, diagnostics, onChange }: { text: string; diagnostics: readonly LineDiagnostic[]; onChange: (text: string) => void }) {
+export const YamlEditor = memo(function YamlEditor({ text, diagnostics, onChange }: { text: string; diagnostics: readonly LineDiagnostic[]; onChange: (text: string) => void }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -85,4 +85,4 @@ export function YamlEditor({ text, diagnostics, onChange }: { text: string; diag
   }, [diagnostics, text]);
 
   return <div className="yaml-editor" ref={host} />;
-}
+});

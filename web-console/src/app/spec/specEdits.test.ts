@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, copyNodes, disconnect, pasteNodes, removeNodes, renameNode, setNodeSettings, setPositions } from './specEdits';
-import { YamlEditError } from './yamlEdit';
+import { parseDocument } from 'yaml';
+import { readSpec } from './specModel';
+import { setIn, YamlEditError } from './yamlEdit';
 
 const WORD_COUNT = `apiVersion: millrace.io/v1
 kind: Pipeline
@@ -194,5 +196,69 @@ describe('copy and paste', () => {
     expect(text).toContain('    alerts-copy: {x: 320, y: 100}\n');
     const both = pasteNodes(BLOCK, copyNodes(BLOCK, ['metrics', 'alerts']), { x: 0, y: 0 });
     expect(both.text).toContain('{id: alerts-copy, type: kafka-sink, inputs: [metrics-copy], topic: load-alerts}');
+  });
+});
+
+describe('positions in a flow-style metadata (block collections are not allowed inside flow collections)', () => {
+  const FLOW = `apiVersion: millrace.io/v1
+kind: Pipeline
+# the name is all the metadata there is
+metadata: {name: my-pipeline}  # kept
+spec:
+  nodes: []
+`;
+  const layoutOf = (text: string) => {
+    const read = readSpec(text);
+    if (!read.ok) throw new Error(`does not parse: ${read.problems[0].message}\n${text}`);
+    return read.view.layout;
+  };
+
+  it('adds node after node with a position, and every text parses with every place kept', () => {
+    let text = FLOW;
+    const expected: Record<string, { x: number; y: number }> = {};
+    for (let i = 0; i < 6; i++) {
+      const added = addNode(text, { type: 'kafka-source', position: { x: 20 + i * 270, y: 20 } });
+      text = added.text;
+      expected[added.id] = { x: 20 + i * 270, y: 20 };
+      expect(layoutOf(text)).toEqual(expected);
+    }
+    expect(text).toContain('# the name is all the metadata there is\n');
+    expect(text).toContain('  name: my-pipeline\n');
+    expect(text).toContain('    kafka-source-6: {x: 1370, y: 20}\n');
+  });
+
+  it('moves a node of a flow-style layout inside a flow-style metadata in place', () => {
+    const text = FLOW.replace('{name: my-pipeline}', '{name: p, layout: {a: {x: 1, y: 2}, b: {x: 3, y: 4}}}');
+    const moved = setPositions(text, { b: { x: 30, y: 40 } });
+    expect(changedLines(text, moved)).toEqual({
+      added: ['metadata: {name: p, layout: {a: {x: 1, y: 2}, b: {x: 30, y: 40}}}  # kept'],
+      removed: ['metadata: {name: p, layout: {a: {x: 1, y: 2}, b: {x: 3, y: 4}}}  # kept'],
+    });
+    const many = setPositions(text, { a: { x: 10, y: 20 }, b: { x: 30, y: 40 }, c: { x: 50, y: 60 } });
+    expect(layoutOf(many)).toEqual({ a: { x: 10, y: 20 }, b: { x: 30, y: 40 }, c: { x: 50, y: 60 } });
+    expect(many).toContain('# the name is all the metadata there is\n');
+  });
+
+  it('adds a layout to a flow metadata that has none, then a long second entry turns metadata block first', () => {
+    const first = setPositions(FLOW, { 'a-node-with-a-rather-long-id': { x: 123456, y: 654321 } });
+    expect(layoutOf(first)).toEqual({ 'a-node-with-a-rather-long-id': { x: 123456, y: 654321 } });
+    const second = setPositions(first, { 'another-node-with-a-long-id': { x: 1, y: 2 } });
+    expect(layoutOf(second)).toEqual({ 'a-node-with-a-rather-long-id': { x: 123456, y: 654321 }, 'another-node-with-a-long-id': { x: 1, y: 2 } });
+    expect(second).toContain("metadata:\n  name: my-pipeline  # kept\n  layout:\n    a-node-with-a-rather-long-id: {x: 123456, y: 654321}\n");
+  });
+
+  it('keeps comments and block style of a block metadata without a layout', () => {
+    const block = FLOW.replace('metadata: {name: my-pipeline}  # kept', 'metadata:\n  # who owns it\n  name: my-pipeline  # kept');
+    const text = setPositions(block, { a: { x: 1, y: 2 } });
+    expect(changedLines(block, text)).toEqual({ added: ['  layout:', '    a: {x: 1, y: 2}'], removed: [] });
+    expect(layoutOf(setPositions(text, { b: { x: 3, y: 4 } }))).toEqual({ a: { x: 1, y: 2 }, b: { x: 3, y: 4 } });
+  });
+
+  it('turns a flow map that is the first key of a sequence item block with its keys indented under the key', () => {
+    const text = `items:\n  - meta: {name: a-rather-long-name-for-this-item, owner: someone-with-a-long-name}\n    other: 1\n`;
+    const edited = setIn(text, ['items', 0, 'meta', 'extra'], { deeply: { nested: 'value-long-enough-to-wrap' } });
+    const parsed = parseDocument(edited);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.toJS()).toEqual({ items: [{ meta: { name: 'a-rather-long-name-for-this-item', owner: 'someone-with-a-long-name', extra: { deeply: { nested: 'value-long-enough-to-wrap' } } }, other: 1 }] });
   });
 });

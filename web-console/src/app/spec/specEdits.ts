@@ -80,7 +80,11 @@ function writeLayout(text: string, positions: Record<string, Position>, removedI
     // One edit adds the whole block, so a first auto-layout writes a tidy `layout:` with one line per node.
     return setIn(result, LAYOUT, Object.fromEntries(changed.map(([id, p]) => [id, { x: p.x, y: p.y }])));
   }
-  if (changed.length === 1) return setIn(result, [...LAYOUT, changed[0][0]], { x: changed[0][1].x, y: changed[0][1].y });
+  if (changed.length === 1) {
+    // A move: one replacement of the entry (no per-key diff, which would parse the text again between x and y).
+    const [id, p] = changed[0];
+    return view.layout[id] ? replaceAt(result, [...LAYOUT, id], { x: p.x, y: p.y }) : setIn(result, [...LAYOUT, id], { x: p.x, y: p.y });
+  }
   // Many places at once (auto-layout, first drag): one rewrite of the block, existing order kept, new ids last.
   const layout: Record<string, JsonValue> = {};
   for (const [id, p] of Object.entries(viewOf(result).layout)) layout[id] = { x: p.x, y: p.y };
@@ -174,7 +178,8 @@ export function setNodeSettings(text: string, id: string, settings: Record<strin
   const node = nodeById(view, id);
   let result = text;
   for (const key of Object.keys(node.settings)) if (!(key in settings)) result = setIn(result, [...NODES, node.index, key], undefined);
-  for (const [key, value] of Object.entries(settings)) result = setIn(result, [...NODES, node.index, key], value);
+  // Only the keys that differ: every edit makes a new text, and each later setIn would have to parse it again.
+  for (const [key, value] of Object.entries(settings)) if (!deepEqual(node.settings[key], value)) result = setIn(result, [...NODES, node.index, key], value);
   return result;
 }
 

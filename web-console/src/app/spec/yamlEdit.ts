@@ -33,7 +33,7 @@ export function setIn(text: string, path: Path, value: JsonValue | undefined): s
   const found = locate(doc, path);
   if (found.kind === 'missing') {
     if (value === undefined) return text;
-    return addMissing(text, found.parent, path.slice(found.depth), value);
+    return addMissing(text, doc, path.slice(0, found.depth), found.parent, path.slice(found.depth), value);
   }
   if (value === undefined) return removeAt(text, found.container, found.index);
   const current = found.node;
@@ -51,7 +51,7 @@ export function setIn(text: string, path: Path, value: JsonValue | undefined): s
 export function replaceAt(text: string, path: Path, value: JsonValue): string {
   const doc = parseForEdit(text);
   const found = locate(doc, path);
-  if (found.kind === 'missing') return addMissing(text, found.parent, path.slice(found.depth), value);
+  if (found.kind === 'missing') return addMissing(text, doc, path.slice(0, found.depth), found.parent, path.slice(found.depth), value);
   const old: unknown = found.node == null ? null : found.node.toJSON();
   return deepEqual(old, value) ? text : replaceValue(text, found, value);
 }
@@ -205,23 +205,30 @@ function nest(rest: Path, value: JsonValue): JsonValue {
   }, value);
 }
 
-function addMissing(text: string, parent: YamlNode | null, rest: Path, value: JsonValue): string {
+/** Adds `rest` (with `value` at its end) under `parent`, the node at `parentPath` of `doc`. */
+function addMissing(text: string, doc: Document.Parsed, parentPath: Path, parent: YamlNode | null, rest: Path, value: JsonValue): string {
   const [head, ...tail] = rest;
   const child = nest(tail, value);
-  if (isMap(parent) && typeof head === 'string') return addPair(text, parent, head, child);
+  if (isMap(parent) && typeof head === 'string') return addPair(text, doc, parentPath, parent, head, child);
   if (isSeq(parent) && typeof head === 'number' && head === parent.items.length) return addItem(text, parent, child);
   throw new YamlEditError(`Cannot add "${String(head)}" here: the YAML at that place is not a ${typeof head === 'number' ? 'list' : 'mapping'}.`);
 }
 
-function addPair(text: string, map: YAMLMap, key: string, value: JsonValue): string {
+function addPair(text: string, doc: Document.Parsed, mapPath: Path, map: YAMLMap, key: string, value: JsonValue): string {
   if (map.flow) {
     const entry = `${renderKey(key)}: ${renderFlow(value)}`;
     if (map.items.length === 0) return splice(text, startOf(map) + 1, startOf(map) + 1, entry);
     const end = itemEnd(map, map.items.length - 1);
     const lineLength = endOfLine(text, end) - lineStart(text, end) + entry.length + 2;
     if (lineLength > MAX_FLOW_LINE && (isPlainObject(value) || Array.isArray(value))) {
-      const block = toBlock(text, map);
-      if (block !== null) return addPair(block.text, block.map, key, value);
+      // Only a flow map that is not itself inside a flow collection can turn block (block inside flow is not YAML):
+      // when the map sits inside one (`metadata: {name: x, layout: {...}}`), the outermost flow map turns block
+      // first, and the edit is tried again on that text, one level at a time.
+      const outermost = outermostFlow(doc, mapPath);
+      const block = outermost && isMap(outermost.node) ? toBlock(text, outermost.node) : null;
+      if (block !== null) {
+        return outermost!.node === map ? addPair(block.text, parseForEdit(block.text), mapPath, block.map, key, value) : setIn(block.text, [...mapPath, key], value);
+      }
     }
     return splice(text, end, end, `, ${entry}`);
   }
@@ -264,7 +271,8 @@ function toBlock(text: string, map: YAMLMap): { text: string; map: YAMLMap } | n
   const end = valueEndOf(map);
   const before = text.slice(lineStart(text, start), start);
   if (text.slice(start, end).includes('\n') || !/^\s*[^\s#][^#]*:\s*$/.test(before)) return null;
-  const keyIndent = before.length - before.trimStart().length;
+  // The key's column: after any `- ` of the sequence items the key's map starts in.
+  const keyIndent = /^(?:\s*-\s+)*\s*/.exec(before)![0].length;
   const childIndent = ' '.repeat(keyIndent + 2);
   const lines = map.items.map((pair) => {
     const keyNode = pair.key as YamlNode;
@@ -276,6 +284,19 @@ function toBlock(text: string, map: YAMLMap): { text: string; map: YAMLMap } | n
   const path = blockMapAfter(parseForEdit(rewritten), rewritten, start - spaceBefore);
   if (path === null) return null;
   return { text: rewritten, map: path };
+}
+
+/** The outermost flow collection on `path` (the node at the path itself included), or null when there is none. */
+function outermostFlow(doc: Document.Parsed, path: Path): { node: Container } | null {
+  let node: unknown = doc.contents;
+  for (let depth = 0; ; depth++) {
+    if ((isMap(node) || isSeq(node)) && node.flow) return { node };
+    if (depth === path.length) return null;
+    const segment = path[depth];
+    if (isMap(node)) node = node.items.find((pair) => keyOf(pair) === segment)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return null;
+  }
 }
 
 /** The map that is the value of the key whose `:` ends just before `offset` (the key whose value was rewritten). */

@@ -79,8 +79,7 @@ class ConsoleBrowserIT {
     private static final String EMPTY_WORD_COUNT = """
             apiVersion: millrace.io/v1
             kind: Pipeline
-            metadata:
-              name: word-count
+            metadata: {name: word-count}
             spec:
               nodes: []
             """;
@@ -184,9 +183,8 @@ class ConsoleBrowserIT {
     @Test
     @Order(2)
     void wordCountIsBuiltByDragAndDropOnly() throws Exception {
-        // Starts from an empty spec file whose metadata is a block map. Not from "New": its `metadata: {name: ...}`
-        // is a flow map, and the builder then writes `layout:` as a block inside it (invalid YAML, the canvas turns
-        // read-only after the second drop) — a console bug reported with this test; switch back once it is fixed.
+        // Starts from an empty spec file whose metadata is a flow map, like the New template: the dropped nodes'
+        // places go into `metadata.layout`, which turns the flow map into block style once it grows (still YAML).
         page.getByLabel("Import a spec file").setInputFiles(new FilePayload("word-count.yaml", "application/yaml",
                 EMPTY_WORD_COUNT.getBytes(StandardCharsets.UTF_8)));
         assertThat(builder.yaml()).containsText("name: word-count");
