@@ -58,10 +58,20 @@ const job = {
   tasks: [{ chainId: 'c0', subtask: 0, workerId: 'w1', state: 'RUNNING', failure: null }],
 };
 
-const jobRoutes: Route = (method, path) => {
-  if (path === `/api/v1/jobs/${job.id}`) return json(job);
+const API_BOTTLENECK = {
+  chainId: 'c1',
+  nodes: ['counts'],
+  subtask: 0,
+  busyRatio: 0.93,
+  backpressureRatio: 0,
+  backpressuredInputs: [{ chainId: 'c0', backpressureRatio: 0.6 }],
+  reason: 'task c1#0 (nodes counts) is busy 93% of the time and not backpressured, while c0 (60% backpressured) waits for it',
+};
+
+const jobRoutes = (state = 'RUNNING', bottleneck: unknown = API_BOTTLENECK): Route => (method, path) => {
+  if (path === `/api/v1/jobs/${job.id}`) return json({ ...job, state });
   if (path.endsWith('/metrics'))
-    return json({ jobId: job.id, state: 'RUNNING', recordsInPerSecond: 120, recordsOutPerSecond: 118, maxBackpressureRatio: 0.6, maxWatermarkLagMillis: 40, tasks: [
+    return json({ jobId: job.id, state, recordsInPerSecond: 120, recordsOutPerSecond: 118, maxBackpressureRatio: 0.6, maxWatermarkLagMillis: 40, bottleneck, tasks: [
       { chainId: 'c0', subtask: 0, attempt: 1, workerId: 'w1', recordsIn: 1, recordsOut: 1, recordsInPerSecond: 120, recordsOutPerSecond: 118, backpressureRatio: 0.6, watermarkLagMillis: 40, reportedAt: '' },
       { chainId: 'c1', subtask: 0, attempt: 1, workerId: 'w1', recordsIn: 1, recordsOut: 1, recordsInPerSecond: 118, recordsOutPerSecond: 3, backpressureRatio: 0, watermarkLagMillis: 40, reportedAt: '' },
     ] });
@@ -80,12 +90,14 @@ const jobRoutes: Route = (method, path) => {
 
 describe('the job view', () => {
   it('shows the chained graph with rates, the bottleneck, checkpoints and exceptions; an editor stops with a savepoint', async () => {
-    const { runtime, seen } = server('editor', jobRoutes);
+    const { runtime, seen } = server('editor', jobRoutes());
     renderAt(`/jobs/${job.id}`, runtime);
     const chain = await screen.findByRole('listitem', { name: 'Chain counts' });
     expect(within(chain).getByLabelText('counts records in per second').textContent).toBe('118/s');
     expect(screen.getByRole('listitem', { name: 'Chain lines' }).className).toContain('pressure-high');
-    expect(screen.getByRole('note', { name: 'Bottleneck hint' }).textContent).toMatch(/lines is backpressured 60 % .* downstream counts is not/);
+    // The control plane's hint, as it says it (the console has no rule of its own).
+    await waitFor(() => expect(screen.getByRole('note', { name: 'Bottleneck hint' }).textContent).toMatch(/Bottleneck: counts \(subtask 0\) is busy 93 % of the time while lines \(60 % backpressured\) waits for it/));
+    expect(screen.getByLabelText('Job records in per second').textContent).toBe('120/s');
     expect(within(screen.getByRole('table', { name: 'Checkpoint history' })).getByText('worker w1 lost')).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Exceptions history' })).getByText(/IllegalStateException: boom/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Stop with savepoint' }));
@@ -94,8 +106,26 @@ describe('the job view', () => {
     expect(seen.filter((r) => r.path.startsWith('/api/v1/jobs/')).every((r) => r.headers['Millrace-Tenant'] === 'acme')).toBe(true);
   });
 
+  it("shows no bottleneck when the API names none, even with a backpressured chain (the API's rule decides)", async () => {
+    const { runtime } = server('viewer', jobRoutes('RUNNING', null));
+    renderAt(`/jobs/${job.id}`, runtime);
+    await waitFor(() => expect(screen.getByRole('listitem', { name: 'Chain lines' }).className).toContain('pressure-high'));
+    expect(screen.getByRole('note', { name: 'Bottleneck hint' }).textContent).toMatch(/^No bottleneck: no task is saturated/);
+  });
+
+  it('blanks the per-second rates and gauges of an ended job instead of showing its last ones as live', async () => {
+    const { runtime, seen } = server('viewer', jobRoutes('CANCELED'));
+    renderAt(`/jobs/${job.id}`, runtime);
+    const chain = await screen.findByRole('listitem', { name: 'Chain counts' });
+    await waitFor(() => expect(seen.some((r) => r.path.endsWith('/metrics'))).toBe(true));
+    expect(within(chain).getByLabelText('counts records in per second').textContent).toBe('—');
+    expect(screen.getByLabelText('Job records in per second').textContent).toBe('—');
+    expect(screen.getByRole('listitem', { name: 'Chain lines' }).className).toContain('pressure-ended');
+    expect(screen.getByRole('note', { name: 'Bottleneck hint' }).textContent).toMatch(/^The job has ended/);
+  });
+
   it('hides every operate button from a viewer', async () => {
-    const { runtime } = server('viewer', jobRoutes);
+    const { runtime } = server('viewer', jobRoutes());
     renderAt(`/jobs/${job.id}`, runtime);
     await screen.findByRole('listitem', { name: 'Chain counts' });
     for (const name of ['Stop', 'Stop with savepoint', 'Rescale', 'Restart']) expect(screen.queryByRole('button', { name })).toBeNull();
@@ -178,6 +208,40 @@ describe('administration', () => {
     expect(screen.queryByText('mr_cd_secret')).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke ci' }));
     expect(await screen.findByText(/^revoked/)).toBeTruthy();
+  });
+
+  it('loads the audit log again after each token and member change, so the new entries show', async () => {
+    const audit: Array<{ action: string; resourceId: string }> = [];
+    const entries = () => [...audit].reverse().map((e, i) => ({ id: audit.length - i, at: '2026-01-01T00:00:00Z', actorUserId: 'u1', actorTokenId: null, action: e.action, resourceType: e.action.split('.')[0], resourceId: e.resourceId, beforeHash: null, afterHash: null }));
+    const { runtime } = server('admin', (method, path) => {
+      if (path === '/api/v1/members' && method === 'GET') return json([{ userId: 'u1', username: 'alice', role: 'admin', createdAt: '', updatedAt: '' }, { userId: 'u2', username: 'bob', role: 'viewer', createdAt: '', updatedAt: '' }]);
+      if (path === '/api/v1/members/u2' && method === 'PUT') {
+        audit.push({ action: 'member.update', resourceId: 'u2' });
+        return json({ userId: 'u2', username: 'bob', role: 'editor', createdAt: '', updatedAt: '' });
+      }
+      if (path === '/api/v1/tokens' && method === 'GET') return json(audit.some((e) => e.action === 'token.create') ? [{ id: 't9', name: 'bot', prefix: 'mr_x', createdBy: 'alice', scopes: ['read'], createdAt: '', expiresAt: null }] : []);
+      if (path === '/api/v1/tokens' && method === 'POST') {
+        audit.push({ action: 'token.create', resourceId: 't9' });
+        return json({ id: 't9', name: 'bot', prefix: 'mr_x', createdBy: 'alice', scopes: ['read'], createdAt: '', expiresAt: null, secret: 'mr_x_s' }, 201);
+      }
+      if (path === '/api/v1/tokens/t9' && method === 'DELETE') {
+        audit.push({ action: 'token.revoke', resourceId: 't9' });
+        return json({});
+      }
+      if (path.startsWith('/api/v1/audit')) return json({ entries: entries(), nextBefore: null });
+      return undefined;
+    });
+    renderAt('/admin', runtime);
+    expect(await screen.findByText('No audit entry matches.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Token name' }), { target: { value: 'bot' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    const log = () => within(screen.getByRole('table', { name: 'Audit log' }));
+    await waitFor(() => expect(log().getByText('token.create')).toBeTruthy());
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke bot' }));
+    await waitFor(() => expect(log().getByText('token.revoke')).toBeTruthy());
+    fireEvent.change(screen.getByRole('combobox', { name: 'Role of bob' }), { target: { value: 'editor' } });
+    await waitFor(() => expect(log().getByText('member.update')).toBeTruthy());
+    expect(log().getAllByRole('row')).toHaveLength(4);
   });
 
   it('shows a viewer why there is nothing to administer', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { AuditPage } from '../api/types';
 import { formatTime, LoadView, useLoad } from '../shell/useLoad';
@@ -26,13 +26,18 @@ export function auditQuery(filter: AuditFilter, before: number | null, limit = P
   return `/api/v1/audit?${query}`;
 }
 
-export function AuditLog({ api }: { api: ApiClient }) {
+/** `round` grows after each change made on the admin page: the log then loads its newest page again. */
+export function AuditLog({ api, round = 0 }: { api: ApiClient; round?: number }) {
   const [draft, setDraft] = useState<AuditFilter>({ resourceType: '', action: '', since: '' });
   const [filter, setFilter] = useState<AuditFilter>(draft);
   // The "before" cursor of each page seen, so Previous goes back without the server keeping state.
   const [cursors, setCursors] = useState<(number | null)[]>([null]);
   const before = cursors[cursors.length - 1];
-  const [page, reload] = useLoad(() => api.get<AuditPage>(auditQuery(filter, before)), [api, filter, before]);
+  // After a change the newest entries are what the user wants to see: back to the first page (filters kept).
+  useEffect(() => {
+    if (round > 0) setCursors([null]);
+  }, [round]);
+  const [page, reload] = useLoad(() => api.get<AuditPage>(auditQuery(filter, before)), [api, filter, before, round]);
   return (
     <section aria-labelledby="audit-title">
       <h3 id="audit-title">Audit log</h3>

@@ -5,7 +5,7 @@ import { formatTime, LoadView, useLoad } from '../shell/useLoad';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
 
-export function Members({ api }: { api: ApiClient }) {
+export function Members({ api, onChanged }: { api: ApiClient; onChanged: () => void }) {
   const [members, reload] = useLoad(() => api.get<Member[]>('/api/v1/members'), [api]);
   const [error, setError] = useState<string | null>(null);
   const [newUser, setNewUser] = useState({ userId: '', username: '', role: 'viewer' });
@@ -15,6 +15,7 @@ export function Members({ api }: { api: ApiClient }) {
     try {
       await call();
       reload();
+      onChanged();
     } catch (e) {
       // The server's message says why (e.g. a tenant never loses its last admin).
       setError(`${what}: ${e instanceof Error ? e.message : String(e)}`);

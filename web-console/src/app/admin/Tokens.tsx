@@ -9,7 +9,7 @@ function grantable(canAdmin: boolean): string[] {
   return canAdmin ? ['read', 'write', 'admin'] : ['read', 'write'];
 }
 
-export function Tokens({ api }: { api: ApiClient }) {
+export function Tokens({ api, onChanged }: { api: ApiClient; onChanged: () => void }) {
   const access = useAccess();
   const [tokens, reload] = useLoad(() => api.get<ApiToken[]>('/api/v1/tokens'), [api]);
   const [name, setName] = useState('');
@@ -28,6 +28,7 @@ export function Tokens({ api }: { api: ApiClient }) {
       setCreated(token);
       setName('');
       reload();
+      onChanged();
     } catch (e) {
       setError(`Creating the token failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -39,6 +40,7 @@ export function Tokens({ api }: { api: ApiClient }) {
       await api.delete(`/api/v1/tokens/${seg(token.id)}`);
       if (created?.id === token.id) setCreated(null);
       reload();
+      onChanged();
     } catch (e) {
       setError(`Revoking ${token.name} failed: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -92,6 +92,21 @@ export interface JobMetrics {
   readonly maxBackpressureRatio: number;
   readonly maxWatermarkLagMillis: number | null;
   readonly tasks: readonly TaskRates[];
+  /** The control plane's hint (its BottleneckRule); null when no task limits the job. */
+  readonly bottleneck?: Bottleneck | null;
+}
+
+/** The task that limits a job's throughput: busy nearly all the time while an input task waits on it. */
+export interface Bottleneck {
+  readonly chainId: string;
+  readonly nodes: readonly string[];
+  /** Its busiest subtask (one hot subtask means skewed keys). */
+  readonly subtask: number;
+  readonly busyRatio: number;
+  readonly backpressureRatio: number;
+  readonly backpressuredInputs: readonly { readonly chainId: string; readonly backpressureRatio: number }[];
+  /** One line for people, written by the control plane. */
+  readonly reason: string;
 }
 
 export interface Plan {

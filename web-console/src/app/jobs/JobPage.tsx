@@ -3,14 +3,14 @@
  * per-chain rates, backpressure colouring, watermark and Kafka lag and a bottleneck hint, the checkpoint history and
  * the exceptions history.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiClient } from '../api/client';
-import { seg, TERMINAL_STATES, type Checkpoint, type Job, type JobFailure, type JobMetrics, type Plan } from '../api/types';
+import { seg, TERMINAL_STATES, type Bottleneck, type Checkpoint, type Job, type JobFailure, type JobMetrics, type Plan } from '../api/types';
 import { useAccess } from '../auth/access';
 import { formatBytes, formatTime, useLoad } from '../shell/useLoad';
 import { usePoll } from '../shell/usePoll';
-import { bottleneck, buildJobGraph, formatLag, formatRate, pressureLevel, type ChainView, type JobGraph } from './jobGraph';
+import { buildJobGraph, formatLag, formatRate, pressureLevel, type ChainView, type JobGraph } from './jobGraph';
 import { JobStateBadge } from './JobStateBadge';
 
 const POLL_MS = 2000;
@@ -46,7 +46,10 @@ export function JobPage({ api }: { api: ApiClient }) {
     );
   }
   const current = job.data;
-  const graph = buildJobGraph(plan.state === 'done' ? plan.data : null, current, metrics.data?.tasks ?? []);
+  // An ended job's last per-second rates and gauges are not live any more: they are blanked, not shown as if they were.
+  const ended = TERMINAL_STATES.has(current.state);
+  const live = ended ? null : metrics.data;
+  const graph = buildJobGraph(plan.state === 'done' ? plan.data : null, current, live?.tasks ?? []);
   return (
     <section className="page" aria-labelledby="job-title">
       <div className="page-head">
@@ -71,15 +74,16 @@ export function JobPage({ api }: { api: ApiClient }) {
         <dd>{current.parallelism ?? "spec's own"}</dd>
         <dt>Records in / out</dt>
         <dd>
-          <span aria-label="Job records in per second">{formatRate(metrics.data?.recordsInPerSecond ?? null)}</span> / <span aria-label="Job records out per second">{formatRate(metrics.data?.recordsOutPerSecond ?? null)}</span>
+          <span aria-label="Job records in per second">{formatRate(live?.recordsInPerSecond ?? null)}</span> / <span aria-label="Job records out per second">{formatRate(live?.recordsOutPerSecond ?? null)}</span>
+          {ended && <span className="muted"> (the job has ended: no live rates)</span>}
         </dd>
       </dl>
       <JobControls api={api} job={current} onChanged={job.refresh} />
       <h3>Running graph</h3>
       {metrics.error && <p className="error-state" role="alert">Metrics could not be loaded: {metrics.error}</p>}
       {plan.state === 'error' && <p className="muted">The plan could not be computed ({plan.message}); chains are shown from the job&apos;s tasks.</p>}
-      <BottleneckHintView graph={graph} />
-      <GraphView graph={graph} />
+      <BottleneckHintView graph={graph} ended={ended} metrics={live} />
+      <GraphView graph={graph} ended={ended} />
       <h3>Checkpoints</h3>
       <CheckpointTable checkpoints={checkpoints.data} error={checkpoints.error} />
       <h3>Exceptions</h3>
@@ -149,25 +153,34 @@ function JobControls({ api, job, onChanged }: { api: ApiClient; job: Job; onChan
 }
 
 const BOTTLENECK_RULE =
-  'Rule: among the chains that are backpressured (≥ 10 % of the time waiting for downstream credit) and whose downstream chains are not, the one with the highest backpressure. The pressure stops there, so what slows the job is what it sends to.';
+  "The control plane's rule: a task busy at least 80 % of the time, not backpressured itself, while one of its input tasks waits for it (backpressured at least 50 % of the time); the one nearest the sources. A busy source nobody waits on is only a full pipeline.";
 
 function chainName(chain: ChainView | undefined, id: string): string {
   return chain && chain.operators.length > 0 ? chain.operators.map((o) => o.id).join(' → ') : id;
 }
 
-function BottleneckHintView({ graph }: { graph: JobGraph }) {
-  const hint = bottleneck(graph);
+const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
+
+/** The API's hint (`bottleneck` of the job metrics); the console computes none of its own. */
+function BottleneckHintView({ graph, ended, metrics }: { graph: JobGraph; ended: boolean; metrics: JobMetrics | null | undefined }) {
   const name = (id: string) => chainName(graph.chains.find((c) => c.id === id), id);
+  const hint: Bottleneck | null | undefined = metrics?.bottleneck;
+  let body: ReactNode;
+  if (ended) body = 'The job has ended: no live bottleneck.';
+  else if (!metrics) body = 'No metrics yet.';
+  else if (!hint) body = 'No bottleneck: no task is saturated while another waits on it.';
+  else {
+    const waiting = hint.backpressuredInputs.map((i) => `${name(i.chainId)} (${percent(i.backpressureRatio)} backpressured)`).join(', ');
+    body = (
+      <>
+        Bottleneck: <strong>{name(hint.chainId)}</strong> (subtask {hint.subtask}) is busy {percent(hint.busyRatio)} of the time while {waiting}{' '}
+        {hint.backpressuredInputs.length === 1 ? 'waits' : 'wait'} for it. <span className="muted">{hint.reason}</span>
+      </>
+    );
+  }
   return (
     <p className="bottleneck" role="note" aria-label="Bottleneck hint" title={BOTTLENECK_RULE}>
-      {hint ? (
-        <>
-          Bottleneck: <strong>{name(hint.pressured)}</strong> is backpressured {Math.round(hint.ratio * 100)} % of the time while its downstream{' '}
-          {hint.suspects.length > 0 ? <strong>{hint.suspects.map(name).join(', ')}</strong> : 'sink'} is not: {hint.suspects.length > 0 ? 'that downstream cannot keep up.' : 'its output is slow.'}
-        </>
-      ) : (
-        'No bottleneck: no chain is backpressured.'
-      )}{' '}
+      {body}{' '}
       <abbr title={BOTTLENECK_RULE} aria-label={BOTTLENECK_RULE} tabIndex={0}>
         (how?)
       </abbr>
@@ -175,7 +188,7 @@ function BottleneckHintView({ graph }: { graph: JobGraph }) {
   );
 }
 
-function GraphView({ graph }: { graph: JobGraph }) {
+function GraphView({ graph, ended }: { graph: JobGraph; ended: boolean }) {
   if (graph.chains.length === 0) return <p className="empty-hint">No tasks yet: the graph appears once the job is deployed.</p>;
   const byId = new Map(graph.chains.map((c) => [c.id, c]));
   return (
@@ -183,7 +196,7 @@ function GraphView({ graph }: { graph: JobGraph }) {
       {graph.layers.map((layer, i) => (
         <div className="job-layer" key={i}>
           {layer.map((id) => (
-            <ChainBox key={id} chain={byId.get(id)!} targets={graph.edges.filter((e) => e.from === id)} />
+            <ChainBox key={id} chain={byId.get(id)!} targets={graph.edges.filter((e) => e.from === id)} ended={ended} />
           ))}
         </div>
       ))}
@@ -191,8 +204,8 @@ function GraphView({ graph }: { graph: JobGraph }) {
   );
 }
 
-function ChainBox({ chain, targets }: { chain: ChainView; targets: readonly { to: string; partitioning: string }[] }) {
-  const level = pressureLevel(chain.backpressure);
+function ChainBox({ chain, targets, ended }: { chain: ChainView; targets: readonly { to: string; partitioning: string }[]; ended: boolean }) {
+  const level = ended ? 'ended' : pressureLevel(chain.backpressure);
   const name = chainName(chain, chain.id);
   return (
     <article className={`chain pressure-${level}`} role="listitem" aria-label={`Chain ${name}`}>
@@ -205,7 +218,7 @@ function ChainBox({ chain, targets }: { chain: ChainView; targets: readonly { to
         <dd aria-label={`${name} records out per second`}>{formatRate(chain.recordsOutPerSecond)}</dd>
         <dt>backpressure</dt>
         <dd>
-          {Math.round(chain.backpressure * 100)} % ({level})
+          {ended ? '—' : `${Math.round(chain.backpressure * 100)} % (${level})`}
         </dd>
         <dt>watermark lag</dt>
         <dd>{formatLag(chain.watermarkLagMillis)}</dd>

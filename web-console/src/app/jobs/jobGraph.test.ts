@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, TaskRates } from '../api/types';
-import { bottleneck, buildJobGraph, formatLag, formatRate, layersOf, pressureLevel } from './jobGraph';
+import { buildJobGraph, formatLag, formatRate, layersOf, pressureLevel } from './jobGraph';
 
 const plan: Plan = {
   name: 'wc',
@@ -47,20 +47,7 @@ describe('the job graph', () => {
   });
 });
 
-describe('the bottleneck rule', () => {
-  it('names the backpressured chain whose downstream is not, and that downstream as the suspect', () => {
-    const graph = buildJobGraph(plan, { tasks: [] }, [rates('c0', 0, 1, 1, 0.9), rates('c1', 0, 1, 1, 0.4), rates('c2', 0, 1, 1, 0.01)]);
-    expect(bottleneck(graph)).toEqual({ pressured: 'c1', suspects: ['c2'], ratio: 0.4 });
-  });
-
-  it('picks the highest backpressure among such chains, and nothing when nothing is backpressured', () => {
-    const twoBranches = { ...plan, edges: [...plan.edges, { ...plan.edges[1], sourceChain: 'c0', targetChain: 'c2' }] };
-    expect(bottleneck(buildJobGraph(plan, { tasks: [] }, [rates('c0', 0, 1, 1, 0.05), rates('c1', 0, 1, 1, 0.02)]))).toBeNull();
-    const graph = buildJobGraph(twoBranches, { tasks: [] }, [rates('c0', 0, 1, 1, 0.3), rates('c1', 0, 1, 1, 0.7), rates('c2', 0, 1, 1, 0)]);
-    // c0 sends to a backpressured c1, so it is not where the pressure stops; c1 is.
-    expect(bottleneck(graph)?.pressured).toBe('c1');
-  });
-
+describe('bands and numbers', () => {
   it('colours by Flink bands and formats numbers for people', () => {
     expect([pressureLevel(0.05), pressureLevel(0.1), pressureLevel(0.5)]).toEqual(['ok', 'low', 'high']);
     expect([formatRate(null), formatRate(2.25), formatRate(1500)]).toEqual(['—', '2.3/s', '1.5k/s']);

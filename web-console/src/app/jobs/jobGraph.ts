@@ -95,33 +95,6 @@ export function layersOf(ids: readonly string[], edges: readonly { from: string;
   return layers.filter((l) => l !== undefined);
 }
 
-export interface BottleneckHint {
-  /** The backpressured chain whose downstream is not backpressured: where the pressure stops. */
-  readonly pressured: string;
-  /** Its downstream chains that keep up with nothing waiting on them: the likely slow ones. */
-  readonly suspects: readonly string[];
-  readonly ratio: number;
-}
-
-/**
- * The rule: among backpressured chains (≥ 10 %) whose downstream chains are all not backpressured, the one with the
- * highest backpressure. A backpressured task waits for its receivers' credit, so the task that makes it wait is
- * downstream of the last backpressured one: its downstream chains are the suspects. Null when nothing is
- * backpressured (or every backpressured chain has backpressured receivers, which only a sink stall can cause).
- */
-export function bottleneck(graph: JobGraph): BottleneckHint | null {
-  const byId = new Map(graph.chains.map((c) => [c.id, c]));
-  const downstream = (id: string) => graph.edges.filter((e) => e.from === id).map((e) => e.to);
-  let best: BottleneckHint | null = null;
-  for (const chain of graph.chains) {
-    if (chain.backpressure < BACKPRESSURED) continue;
-    const receivers = downstream(chain.id);
-    if (receivers.some((r) => (byId.get(r)?.backpressure ?? 0) >= BACKPRESSURED)) continue;
-    if (!best || chain.backpressure > best.ratio) best = { pressured: chain.id, suspects: receivers, ratio: chain.backpressure };
-  }
-  return best;
-}
-
 export function formatRate(value: number | null): string {
   if (value === null) return '—';
   return value >= 1000 ? `${(value / 1000).toFixed(1)}k/s` : `${value.toFixed(value < 10 ? 1 : 0)}/s`;
