@@ -32,6 +32,11 @@ function editorText(): string {
   return view.state.doc.toString();
 }
 
+/** The YAML editor (CodeMirror) is loaded after the first paint: waits until it is there. */
+async function editorReady(): Promise<void> {
+  await waitFor(() => expect(document.querySelector('.cm-editor')).not.toBeNull(), { timeout: 10000 });
+}
+
 function typeInEditor(text: string) {
   const view = EditorView.findFromDOM(document.querySelector('.cm-editor') as HTMLElement)!;
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
@@ -48,6 +53,7 @@ describe('the console', () => {
     for (const group of ['Sources', 'Transforms', 'Windows & joins', 'Sinks']) expect(within(palette).getByRole('heading', { name: group })).toBeTruthy();
     expect(within(palette).getByRole('button', { name: /^Add kafka-source/ })).toBeTruthy();
     expect(within(palette).getByRole('button', { name: /^Add join/ })).toBeTruthy();
+    await editorReady();
     expect(editorText()).toContain('metadata: {name: word-count}');
     expect(await screen.findByText('counts')).toBeTruthy();
     await screen.findByText(/Server validation unavailable/, undefined, { timeout: 3000 });
@@ -60,6 +66,7 @@ describe('the console', () => {
       </MemoryRouter>,
     );
     const add = await screen.findByRole('button', { name: /^Add deduplicate/ });
+    await editorReady();
     fireEvent.click(add);
     await waitFor(() => expect(editorText()).toMatch(/- \{id: deduplicate, type: deduplicate[^\n]*\}\n/));
     expect(editorText()).toMatch(/layout:\n {4}lines: \{x: -?\d+, y: -?\d+\}/);
@@ -75,6 +82,7 @@ describe('the console', () => {
       </MemoryRouter>,
     );
     await screen.findByText('counts');
+    await editorReady();
     const broken = editorText().replace('spec:\n', 'spec: [\n');
     typeInEditor(broken);
     const banner = await screen.findByRole('alert', undefined, { timeout: 2000 });
@@ -124,6 +132,7 @@ describe('the console', () => {
         <App api={runtime.api} selectTenant={runtime.selectTenant} />
       </MemoryRouter>,
     );
+    await editorReady();
     await waitFor(() => expect(editorText()).toBe(spec));
     fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
     expect((await screen.findByText(/changed by someone else/)).textContent).toMatch(/was not saved/);

@@ -5,7 +5,7 @@
  * where the error is.
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../api/client';
 import { seg, type InferredSchema, type PipelineSummary, type PreviewReport } from '../api/types';
 import { useAccess } from '../auth/access';
@@ -33,10 +33,13 @@ import { Canvas } from './Canvas';
 import { record, redo, startHistory, undo, type History } from './history';
 import { NodeForm } from './NodeForm';
 import { Palette } from './Palette';
-import { schemaValidator } from './schemaValidation';
+import type { SchemaValidator } from './schemaValidation';
 import { errorsByNode, validateOnServer, type ServerValidation } from './serverValidation';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { YamlEditor, type LineDiagnostic } from './YamlEditor';
+import type { LineDiagnostic } from './YamlEditor';
+
+// CodeMirror is a third of the app's code and not needed to show the palette and canvas: loaded right after.
+const YamlEditor = lazy(() => import('./YamlEditor').then((m) => ({ default: m.YamlEditor })));
 
 /** Typing pauses this long before the text is re-read into the graph. */
 const SETTLE_MS = 250;
@@ -44,6 +47,18 @@ const VALIDATE_AFTER_MS = 800;
 const PASTE_OFFSET: Position = { x: 40, y: 40 };
 /** One shared empty list, so that memoised views do not see a new value on every render. */
 const NO_ERRORS: readonly never[] = [];
+/** Until Ajv is loaded and compiled (after the first paint, in idle time) the form shows no inline errors. */
+const NOT_YET_VALIDATING: SchemaValidator = { validateNode: () => new Map() };
+
+/** Runs `work` when the browser is idle (soon after, where there is no idle callback, as in jsdom). */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 0);
+  return () => clearTimeout(handle);
+}
 
 const EMPTY_SPEC = `apiVersion: millrace.io/v1
 kind: Pipeline
@@ -90,7 +105,23 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
   const [validation, setValidation] = useState<ServerValidation>({ state: 'idle' });
   const [helpOpen, setHelpOpen] = useState(false);
   const clipboard = useRef<CopiedNode[]>([]);
-  const validator = useMemo(() => schemaValidator(catalog.schema), [catalog]);
+  // Ajv (and compiling the schema) is not needed for the first paint: it is loaded and warmed when the page is idle.
+  const [validator, setValidator] = useState<SchemaValidator>(NOT_YET_VALIDATING);
+  useEffect(() => {
+    let current = true;
+    const cancel = whenIdle(() => {
+      void import('./schemaValidation').then(({ schemaValidator, warmUp }) => {
+        if (!current) return;
+        const ready = schemaValidator(catalog.schema);
+        warmUp(ready, catalog.kinds.values());
+        setValidator(() => ready);
+      });
+    });
+    return () => {
+      current = false;
+      cancel();
+    };
+  }, [catalog]);
 
   // The last text that parsed: what the canvas shows.
   const good = useMemo<Good>(() => {
@@ -525,7 +556,15 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
           </aside>
         </section>
         <section className="yaml-pane" aria-label="YAML">
-          <YamlEditor text={editorText} diagnostics={diagnostics} onChange={onEditorChange} />
+          <Suspense
+            fallback={
+              <p className="yaml-editor loading" role="status">
+                Loading the YAML editor…
+              </p>
+            }
+          >
+            <YamlEditor text={editorText} diagnostics={diagnostics} onChange={onEditorChange} />
+          </Suspense>
           <PreviewPanel
             api={api}
             text={good.text}

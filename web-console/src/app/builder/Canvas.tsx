@@ -68,11 +68,14 @@ export function Canvas(props: CanvasProps) {
     setNodes(mergeDerived(nodes, basis, derived));
   }
 
+  // Edges likewise keep their objects while unchanged, so an edit does not redraw all of them.
+  const previousEdges = useRef(new Map<string, Edge>());
   const edges = useMemo<Edge[]>(() => {
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-    return graph.edges.map((edge) => {
+    const next = new Map<string, Edge>();
+    const list = graph.edges.map((edge) => {
       const ports = byId.get(edge.target)?.kind?.inputPorts ?? [];
-      return {
+      const fresh: Edge = {
         id: edge.id,
         source: edge.source,
         sourceHandle: edge.sourcePort ?? MAIN_OUTPUT,
@@ -83,7 +86,13 @@ export function Canvas(props: CanvasProps) {
         deletable: !readOnly,
         ariaLabel: `${edge.source}${edge.sourcePort ? `.${edge.sourcePort}` : ''} to ${edge.target}`,
       };
+      const old = previousEdges.current.get(edge.id);
+      const kept = old && sameEdge(old, fresh) ? old : fresh;
+      next.set(edge.id, kept);
+      return kept;
     });
+    previousEdges.current = next;
+    return list;
   }, [graph, readOnly]);
 
   // Selection is the page's state; React Flow reports user selection as `select` changes. (Its onSelectionChange
@@ -195,4 +204,17 @@ export function mergeDerived(current: readonly PipelineFlowNode[], basis: readon
     if (before.get(node.id) === node) return mine;
     return mine.measured ? { ...node, measured: mine.measured } : node;
   });
+}
+
+function sameEdge(a: Edge, b: Edge): boolean {
+  return (
+    a.source === b.source &&
+    a.sourceHandle === b.sourceHandle &&
+    a.target === b.target &&
+    a.targetHandle === b.targetHandle &&
+    a.label === b.label &&
+    a.className === b.className &&
+    a.deletable === b.deletable &&
+    a.ariaLabel === b.ariaLabel
+  );
 }
