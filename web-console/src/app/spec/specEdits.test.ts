@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addNode, connect, copyNodes, disconnect, pasteNodes, removeNodes, renameNode, setNodeSettings, setPositions } from './specEdits';
 import { parseDocument } from 'yaml';
 import { readSpec } from './specModel';
-import { setIn, YamlEditError } from './yamlEdit';
+import { setIn, setMany, YamlEditError } from './yamlEdit';
 
 const WORD_COUNT = `apiVersion: millrace.io/v1
 kind: Pipeline
@@ -133,7 +133,8 @@ describe('renaming', () => {
     const text = renameNode(wired, 'metrics', 'readings');
     expect(text).toContain('    - id: readings\n      type: kafka-source\n      # the topic the agents write\n');
     expect(text).toContain('      inputs:\n        - readings\n        - readings.dead-letter\n');
-    expect(text).toContain('  layout:\n    alerts: {x: 300, y: 80}\n    readings: {x: 40, y: 80}\n');
+    // The layout key is renamed where it stands (one changed line, not a removal and an addition).
+    expect(text).toContain('  layout:\n    readings: {x: 40, y: 80}\n    alerts: {x: 300, y: 80}\n');
     expect(text).not.toMatch(/[\s[]metrics[.:,\]\n]/);
   });
 
@@ -260,5 +261,48 @@ spec:
     const parsed = parseDocument(edited);
     expect(parsed.errors).toEqual([]);
     expect(parsed.toJS()).toEqual({ items: [{ meta: { name: 'a-rather-long-name-for-this-item', owner: 'someone-with-a-long-name', extra: { deeply: { nested: 'value-long-enough-to-wrap' } } }, other: 1 }] });
+  });
+});
+
+describe('several edits with one parse (setMany)', () => {
+  it('replaces, removes and renames in one pass, exactly as the same edits one by one would', () => {
+    const batched = setMany(BLOCK, [
+      { path: ['spec', 'nodes', 1, 'topic'], value: 'alerts-v2' },
+      { path: ['spec', 'nodes', 0, 'watermark'], value: undefined },
+      { path: ['metadata', 'layout', 'alerts'], renameKey: 'sink' },
+    ]);
+    let stepwise = setIn(BLOCK, ['spec', 'nodes', 1, 'topic'], 'alerts-v2');
+    stepwise = setIn(stepwise, ['spec', 'nodes', 0, 'watermark'], undefined);
+    expect(batched).toBe(stepwise.replace('    alerts: {x: 300, y: 80}', '    sink: {x: 300, y: 80}'));
+    expect(readSpec(batched!).ok).toBe(true);
+  });
+
+  it('declines what is not one splice per edit, so the caller edits step by step', () => {
+    // Two removals from one list would each believe the other item stays.
+    expect(setMany(BLOCK, [{ path: ['spec', 'nodes', 0], value: undefined }, { path: ['spec', 'nodes', 1], value: undefined }])).toBeNull();
+    // An addition, a per-key diff of a map, a rename onto an existing key.
+    expect(setMany(BLOCK, [{ path: ['spec', 'parallelism'], value: 2 }])).toBeNull();
+    expect(setMany(BLOCK, [{ path: ['spec', 'nodes', 0, 'watermark'], value: { timestamp: 'value.t' } }])).toBeNull();
+    expect(setMany(BLOCK, [{ path: ['metadata', 'layout', 'alerts'], renameKey: 'metrics' }])).toBeNull();
+  });
+
+  it('removes two nodes (step by step) and one node with its readers and layout (batched) to the same texts', () => {
+    const both = removeNodes(BLOCK, ['metrics', 'alerts']);
+    expect(readSpec(both).ok && readSpec(both)).toMatchObject({ view: { nodes: [], layout: {} } });
+    const one = removeNodes(BLOCK, ['metrics']);
+    expect(one).toBe(`apiVersion: millrace.io/v1
+kind: Pipeline
+metadata:
+  name: anomalies
+  layout:
+    alerts: {x: 300, y: 80}
+spec:
+  nodes:
+    - id: alerts
+      type: kafka-sink
+      inputs:
+        []
+      topic: load-alerts
+`);
   });
 });

@@ -6,7 +6,7 @@
 import type { NodeKind } from '../catalog/nodeKinds';
 import type { PipelineGraph } from './graph';
 import { formatInputRef, readSpec, type InputRef, type Position, type SpecNode, type SpecView } from './specModel';
-import { deepEqual, replaceAt, setIn, YamlEditError, type Path } from './yamlEdit';
+import { deepEqual, replaceAt, setIn, setMany, YamlEditError, type BatchEdit, type Path } from './yamlEdit';
 import type { JsonValue } from './yamlRender';
 
 const NODES: Path = ['spec', 'nodes'];
@@ -134,6 +134,16 @@ export function addNode(text: string, node: NewNode): { text: string; id: string
 export function removeNodes(text: string, ids: readonly string[]): string {
   const gone = new Set(ids);
   const view = viewOf(text);
+  // One parse: every input that reads from a removed node, the nodes and their layout entries, planned together.
+  const batch: BatchEdit[] = [];
+  for (const node of view.nodes) {
+    if (gone.has(node.id)) batch.push({ path: [...NODES, node.index], value: undefined });
+    else node.inputs.forEach((input, i) => gone.has(input.node) && batch.push({ path: [...NODES, node.index, 'inputs', i], value: undefined }));
+  }
+  for (const id of ids) if (view.layout[id]) batch.push({ path: [...LAYOUT, id], value: undefined });
+  const batched = setMany(text, batch);
+  if (batched !== null) return batched;
+  // Several removals from one list (several nodes, or a node read twice by one reader): step by step.
   let result = text;
   for (const node of view.nodes) {
     if (gone.has(node.id)) continue;
@@ -201,6 +211,16 @@ export function renameNode(text: string, from: string, to: string): string {
   const node = nodeById(view, from);
   const problem = checkNewId(to, view.nodes.map((n) => n.id));
   if (problem) throw new YamlEditError(problem);
+  // One parse: the id, every reader's input and the layout key (renamed in place) are replaced together.
+  const batch: BatchEdit[] = [{ path: [...NODES, node.index, 'id'], value: to }];
+  for (const reader of view.nodes) {
+    reader.inputs.forEach((input, i) => {
+      if (input.node === from) batch.push({ path: [...NODES, reader.index, 'inputs', i], value: formatInputRef({ node: to, port: input.port }) });
+    });
+  }
+  if (view.layout[from]) batch.push({ path: [...LAYOUT, from], renameKey: to });
+  const batched = setMany(text, batch);
+  if (batched !== null) return batched;
   let result = setIn(text, [...NODES, node.index, 'id'], to);
   for (const reader of view.nodes) {
     reader.inputs.forEach((input, i) => {

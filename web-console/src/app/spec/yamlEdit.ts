@@ -61,6 +61,56 @@ export function setAll(text: string, edits: ReadonlyArray<readonly [Path, JsonVa
   return edits.reduce((current, [path, value]) => setIn(current, path, value), text);
 }
 
+/** One edit of `setMany`: set (or with `undefined` remove) the value at `path`, or rename the key at `path`. */
+export type BatchEdit = { readonly path: Path; readonly value: JsonValue | undefined } | { readonly path: Path; readonly renameKey: string };
+
+/**
+ * Applies several edits with ONE parse of `text`: each edit must be a replacement of an existing scalar, a removal of
+ * an existing entry (at most one per list or map) or the rename of an existing key, and no two may touch the same
+ * text. They are all located in the same parse and applied from the end of the text backwards, so earlier offsets
+ * stay valid. Returns null when an edit is of another kind (an addition, a per-key diff of a collection...): the
+ * caller then edits step by step (a parse per step). This is what makes a rename or a delete on a 200-node spec one
+ * parse instead of one per touched place.
+ */
+export function setMany(text: string, edits: readonly BatchEdit[]): string | null {
+  const doc = parseForEdit(text);
+  const planned: Splice[] = [];
+  const removedFrom = new Set<Container>();
+  for (const edit of edits) {
+    const one = plan(text, doc, edit, removedFrom);
+    if (one === null) return null;
+    if (one !== UNCHANGED) planned.push(one);
+  }
+  planned.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < planned.length; i++) if (planned[i].start < planned[i - 1].end || planned[i].start === planned[i - 1].start) return null;
+  return planned.reduceRight(apply, text);
+}
+
+const UNCHANGED = 'unchanged';
+
+function plan(text: string, doc: Document.Parsed, edit: BatchEdit, removedFrom: Set<Container>): Splice | typeof UNCHANGED | null {
+  const found = locate(doc, edit.path);
+  if ('renameKey' in edit) {
+    if (found.kind !== 'found' || !found.pair || !isScalar(found.pair.key)) return null;
+    if (found.pair.key.value === edit.renameKey) return UNCHANGED;
+    // Renaming onto a key that exists would make a duplicate key.
+    if (found.container.items.some((item) => isPair(item) && keyOf(item) === edit.renameKey)) return null;
+    const key = found.pair.key as YamlNode;
+    return cut(startOf(key), valueEndOf(key), renderKey(edit.renameKey));
+  }
+  if (found.kind === 'missing') return edit.value === undefined ? UNCHANGED : null;
+  if (edit.value === undefined) {
+    if (removedFrom.has(found.container)) return null;
+    removedFrom.add(found.container);
+    return removalOf(text, found.container, found.index);
+  }
+  const current = found.node;
+  if (deepEqual(current == null ? null : current.toJSON(), edit.value)) return UNCHANGED;
+  // A collection set to a collection is a per-key diff in setIn (comments and style inside survive): not one splice.
+  if ((isMap(current) || isSeq(current)) && (isPlainObject(edit.value) || Array.isArray(edit.value))) return null;
+  return replacementOf(text, found, edit.value);
+}
+
 // ---- locating -------------------------------------------------------------------------------------------------
 
 type Container = YAMLMap | YAMLSeq;
@@ -133,6 +183,21 @@ function splice(text: string, start: number, end: number, insert: string): strin
   return text.slice(0, start) + insert + text.slice(end);
 }
 
+/** One replacement of `text[start, end)`, planned against a parse of the text and applied later. */
+interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly insert: string;
+}
+
+function cut(start: number, end: number, insert: string): Splice {
+  return { start, end, insert };
+}
+
+function apply(text: string, edit: Splice): string {
+  return splice(text, edit.start, edit.end, edit.insert);
+}
+
 function startOf(node: YamlNode): number {
   return rangeOf(node)[0];
 }
@@ -172,25 +237,29 @@ function dashOf(text: string, itemPos: number): number {
 // ---- removing -------------------------------------------------------------------------------------------------
 
 function removeAt(text: string, container: Container, index: number): string {
+  return apply(text, removalOf(text, container, index));
+}
+
+function removalOf(text: string, container: Container, index: number): Splice {
   const count = container.items.length;
   const start = itemStart(container, index);
   const end = itemEnd(container, index);
   if (container.flow) {
-    if (index < count - 1) return splice(text, start, itemStart(container, index + 1), '');
-    if (index > 0) return splice(text, itemEnd(container, index - 1), end, '');
-    return splice(text, start, end, '');
+    if (index < count - 1) return cut(start, itemStart(container, index + 1), '');
+    if (index > 0) return cut(itemEnd(container, index - 1), end, '');
+    return cut(start, end, '');
   }
   const empty = isMap(container) ? '{}' : '[]';
   if (isSeq(container)) {
     const dash = dashOf(text, start);
-    if (count === 1) return splice(text, dash, endOfLine(text, end) - 1, empty);
-    return splice(text, lineStart(text, dash), endOfLine(text, end), '');
+    if (count === 1) return cut(dash, endOfLine(text, end) - 1, empty);
+    return cut(lineStart(text, dash), endOfLine(text, end), '');
   }
   const ownLine = text.slice(lineStart(text, start), start).trim() === '';
-  if (count === 1) return splice(text, start, endOfLine(text, end) - 1, empty);
+  if (count === 1) return cut(start, endOfLine(text, end) - 1, empty);
   // The first key of a map that is a sequence item shares the `- ` line: the next key moves up onto it.
-  if (!ownLine) return splice(text, start, itemStart(container, index + 1), '');
-  return splice(text, lineStart(text, start), endOfLine(text, end), '');
+  if (!ownLine) return cut(start, itemStart(container, index + 1), '');
+  return cut(lineStart(text, start), endOfLine(text, end), '');
 }
 
 // ---- adding ---------------------------------------------------------------------------------------------------
@@ -324,6 +393,10 @@ function blockMapAfter(doc: Document.Parsed, text: string, offset: number): YAML
 // ---- replacing ------------------------------------------------------------------------------------------------
 
 function replaceValue(text: string, found: Extract<Located, { kind: 'found' }>, value: JsonValue): string {
+  return apply(text, replacementOf(text, found, value));
+}
+
+function replacementOf(text: string, found: Extract<Located, { kind: 'found' }>, value: JsonValue): Splice {
   const node = found.node;
   const inFlow = Boolean(found.container.flow);
   const isCollection = isPlainObject(value) || Array.isArray(value);
@@ -331,7 +404,7 @@ function replaceValue(text: string, found: Extract<Located, { kind: 'found' }>, 
     // `key:` with nothing after it.
     const keyEnd = valueEndOf(found.pair!.key as YamlNode);
     const colon = text.indexOf(':', keyEnd);
-    return splice(text, colon + 1, colon + 1, ` ${isCollection ? renderFlow(value) : renderScalar(value as never, inFlow)}`);
+    return cut(colon + 1, colon + 1, ` ${isCollection ? renderFlow(value) : renderScalar(value as never, inFlow)}`);
   }
   if (isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow) || inFlow) {
     const start = startOf(node);
@@ -339,7 +412,7 @@ function replaceValue(text: string, found: Extract<Located, { kind: 'found' }>, 
     // Block scalars (`|`, `>`) own their final line break; keep it outside the replacement.
     if (text[end - 1] === '\n') end = text.slice(start, end).trimEnd().length + start;
     const rendered = isCollection ? renderFlow(value) : renderScalar(value as never, inFlow);
-    return splice(text, start, end, rendered);
+    return cut(start, end, rendered);
   }
   // A block collection: replace from right after `key:` (or `- `) to the end of its last line.
   const end = endOfLine(text, valueEndOf(node));
@@ -347,9 +420,9 @@ function replaceValue(text: string, found: Extract<Located, { kind: 'found' }>, 
     const keyEnd = valueEndOf(found.pair.key as YamlNode);
     const colon = text.indexOf(':', keyEnd);
     const indent = indentOf(text, startOf(found.pair.key as YamlNode));
-    return splice(text, colon + 1, end, `${renderBlockValue(value, `${indent}  `)}\n`);
+    return cut(colon + 1, end, `${renderBlockValue(value, `${indent}  `)}\n`);
   }
-  return splice(text, startOf(node), end, `${renderFlow(value)}\n`);
+  return cut(startOf(node), end, `${renderFlow(value)}\n`);
 }
 
 // ---- helpers --------------------------------------------------------------------------------------------------

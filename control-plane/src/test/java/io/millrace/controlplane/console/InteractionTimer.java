@@ -5,7 +5,7 @@ import com.microsoft.playwright.Page;
 /**
  * Times one UI interaction inside the page with {@code performance.now()}: from the user's event (recorded by a
  * capture listener the moment the browser dispatches it) until the builder has committed the change (the text the
- * YAML editor shows changed, or a given element appeared) and the next frame was painted. Nothing is asserted on
+ * YAML editor shows changed, or a given element appeared) and the frame showing it was painted. Nothing is asserted on
  * the numbers: they are reported (the issue's "interaction under 100 ms" is measured, not a flaky test).
  *
  * <p>The editor is read through its DOM only (what it shows): CodeMirror draws just the lines near its viewport, so a
@@ -50,10 +50,13 @@ final class InteractionTimer {
     }
 
     private double time(String event, String condition, Runnable action) {
-        // Armed before the action: a rAF loop notes the first frame in which the condition holds.
+        // Armed before the action: a rAF loop finds the first frame in which the condition holds (the change is in
+        // the DOM before that frame's paint); a task queued from that frame's rAF runs right after the frame was
+        // painted, which is where the interaction ends (as INP measures "next paint"). The previous way, a second
+        // rAF, counted up to one more frame of idle waiting.
         page.evaluate("() => { window.__mrSettled = null; delete window.__mrEvents['" + event + "'];"
                 + " const tick = () => { if (" + condition + ") {"
-                + "   requestAnimationFrame(() => { window.__mrSettled = performance.now(); }); }"
+                + "   setTimeout(() => { window.__mrSettled = performance.now(); }, 0); }"
                 + " else { requestAnimationFrame(tick); } }; requestAnimationFrame(tick); }");
         action.run();
         page.waitForFunction("() => window.__mrSettled !== null && window.__mrEvents['" + event + "'] !== undefined");
