@@ -96,7 +96,7 @@ describe('the job view', () => {
     expect(within(chain).getByLabelText('counts records in per second').textContent).toBe('118/s');
     expect(screen.getByRole('listitem', { name: 'Chain lines' }).className).toContain('pressure-high');
     // The control plane's hint, as it says it (the console has no rule of its own).
-    await waitFor(() => expect(screen.getByRole('note', { name: 'Bottleneck hint' }).textContent).toMatch(/Bottleneck: counts \(subtask 0\) is busy 93 % of the time while lines \(60 % backpressured\) waits for it/));
+    await waitFor(() => expect(screen.getByRole('note', { name: 'Bottleneck hint' }).textContent).toMatch(/Bottleneck: counts \(subtask 0\) is busy 93 % of the time while lines \(60 % backpressured\) waits for it/), { timeout: 5000 });
     expect(screen.getByLabelText('Job records in per second').textContent).toBe('120/s');
     expect(within(screen.getByRole('table', { name: 'Checkpoint history' })).getByText('worker w1 lost')).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Exceptions history' })).getByText(/IllegalStateException: boom/)).toBeTruthy();
@@ -109,7 +109,7 @@ describe('the job view', () => {
   it("shows no bottleneck when the API names none, even with a backpressured chain (the API's rule decides)", async () => {
     const { runtime } = server('viewer', jobRoutes('RUNNING', null));
     renderAt(`/jobs/${job.id}`, runtime);
-    await waitFor(() => expect(screen.getByRole('listitem', { name: 'Chain lines' }).className).toContain('pressure-high'));
+    await waitFor(() => expect(screen.getByRole('listitem', { name: 'Chain lines' }).className).toContain('pressure-high'), { timeout: 5000 });
     expect(screen.getByRole('note', { name: 'Bottleneck hint' }).textContent).toMatch(/^No bottleneck: no task is saturated/);
   });
 
@@ -117,7 +117,7 @@ describe('the job view', () => {
     const { runtime, seen } = server('viewer', jobRoutes('CANCELED'));
     renderAt(`/jobs/${job.id}`, runtime);
     const chain = await screen.findByRole('listitem', { name: 'Chain counts' });
-    await waitFor(() => expect(seen.some((r) => r.path.endsWith('/metrics'))).toBe(true));
+    await waitFor(() => expect(seen.some((r) => r.path.endsWith('/metrics'))).toBe(true), { timeout: 5000 });
     expect(within(chain).getByLabelText('counts records in per second').textContent).toBe('—');
     expect(screen.getByLabelText('Job records in per second').textContent).toBe('—');
     expect(screen.getByRole('listitem', { name: 'Chain lines' }).className).toContain('pressure-ended');
@@ -236,11 +236,11 @@ describe('administration', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Token name' }), { target: { value: 'bot' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
     const log = () => within(screen.getByRole('table', { name: 'Audit log' }));
-    await waitFor(() => expect(log().getByText('token.create')).toBeTruthy());
+    await waitFor(() => expect(log().getByText('token.create')).toBeTruthy(), { timeout: 5000 });
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke bot' }));
-    await waitFor(() => expect(log().getByText('token.revoke')).toBeTruthy());
+    await waitFor(() => expect(log().getByText('token.revoke')).toBeTruthy(), { timeout: 5000 });
     fireEvent.change(screen.getByRole('combobox', { name: 'Role of bob' }), { target: { value: 'editor' } });
-    await waitFor(() => expect(log().getByText('member.update')).toBeTruthy());
+    await waitFor(() => expect(log().getByText('member.update')).toBeTruthy(), { timeout: 5000 });
     expect(log().getAllByRole('row')).toHaveLength(4);
   });
 
