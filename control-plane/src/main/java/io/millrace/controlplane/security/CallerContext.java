@@ -16,7 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@link #require(Role)} before doing anything: a caller without the role gets a 403 problem.
  *
  * <p>API tokens arrive resolved by {@link ApiTokenIdentityProvider}; a signed-in user's tenant and role come from the
- * database membership ({@link MembershipResolver}), the tenant chosen by the {@value #TENANT_HEADER} header or, without
+ * database membership ({@link MembershipResolver}, reused for a few seconds through {@link CallerCache}), the tenant chosen by the {@value #TENANT_HEADER} header or, without
  * it, the JWT {@code tenant} claim. Resolving the caller also takes a rate-limit permit (429 when there is none).
  */
 @RequestScoped
@@ -28,14 +28,16 @@ public class CallerContext {
     private final SecurityIdentity identity;
     private final MembershipResolver memberships;
     private final RateLimiter rateLimiter;
+    private final CallerCache cache;
     private final HttpServerRequest request;
     private Caller caller;
 
     public CallerContext(SecurityIdentity identity, MembershipResolver memberships, RateLimiter rateLimiter,
-            HttpServerRequest request) {
+            CallerCache cache, HttpServerRequest request) {
         this.identity = identity;
         this.memberships = memberships;
         this.rateLimiter = rateLimiter;
+        this.cache = cache;
         this.request = request;
     }
 
@@ -78,7 +80,14 @@ public class CallerContext {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw ApiProblem.unauthorized("unsupported credential; send an OIDC access token or a Millrace API token");
         }
-        return memberships.resolve(claimsOf(jwt), requestedTenant);
+        UserClaims claims = claimsOf(jwt);
+        Optional<String> tenant = requestedTenant.or(claims::tenantClaim);
+        if (tenant.isEmpty()) {
+            // Which tenant depends on the memberships themselves: rare (no claim, no header), not cached.
+            return memberships.resolve(claims, requestedTenant);
+        }
+        return cache.get(new CallerCache.Key.User(claims.userId(), tenant.get(), claims.username()),
+                () -> CallerCache.Resolution.of(memberships.resolve(claims, requestedTenant)));
     }
 
     private UserClaims claimsOf(JsonWebToken jwt) {

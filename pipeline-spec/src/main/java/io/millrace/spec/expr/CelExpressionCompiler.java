@@ -10,10 +10,12 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import io.millrace.spec.expr.fast.FastTreeBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiles Millrace expressions with CEL (dev.cel:cel): parse, type-check against the scope's
@@ -41,6 +43,15 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
   private final EvaluationStrategy strategy;
   private final Cel base;
   private final Set<String> functionNames;
+  /**
+   * The base environment extended by each scope seen, because building a CEL environment
+   * (declarations, overloads, function bindings) costs far more than checking one expression, and
+   * a control plane validating every submitted spec sees the same few scopes again and again.
+   * Bounded: cleared when it outgrows {@link #MAX_CACHED_SCOPES} (schemas are user data).
+   */
+  private final Map<ExpressionScope, Cel> environments = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_SCOPES = 256;
 
   public CelExpressionCompiler() {
     this(ExpressionLimits.defaults());
@@ -92,6 +103,18 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
     this.functionNames = Set.copyOf(names);
   }
 
+  private Cel environmentFor(ExpressionScope scope) {
+    Cel cel = environments.get(scope);
+    if (cel == null) {
+      cel = ScopeEnvironment.extend(base, scope);
+      if (environments.size() >= MAX_CACHED_SCOPES) {
+        environments.clear();
+      }
+      environments.putIfAbsent(scope, cel);
+    }
+    return cel;
+  }
+
   /** The limits this compiler enforces (and its programs run under). */
   public ExpressionLimits limits() {
     return limits;
@@ -120,7 +143,7 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
 
   private CompileResult compileChecked(String expression, ExpressionScope scope, ExpressionKind kind)
       throws StackOverflowError {
-    Cel cel = ScopeEnvironment.extend(base, scope);
+    Cel cel = environmentFor(scope);
     CelValidationResult result = cel.compile(expression);
     if (result.hasError()) {
       Optional<CelExpr> parsed = parsedTree(cel, expression);

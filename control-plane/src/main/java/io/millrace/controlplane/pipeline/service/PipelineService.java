@@ -92,16 +92,19 @@ public class PipelineService {
         return new ApplyOutcome(ApplyOutcome.Kind.VERSION_ADDED, PipelineView.of(pipeline, latestOf(pipeline)));
     }
 
-    @Transactional
+    /**
+     * No transaction: one read-only query answers it, so a JTA transaction around it would add its begin/commit cost to
+     * the API's commonest request and protect nothing.
+     */
     public PipelineView get(String tenantId, String name) {
-        PipelineEntity pipeline = require(tenantId, name);
-        return PipelineView.of(pipeline, latestOf(pipeline));
+        return pipelines.findWithLatest(tenantId, name).map(PipelineService::viewOf)
+                .orElseThrow(() -> notFound(tenantId, name));
     }
 
     /** The tenant's pipelines by name, each with its newest version. */
     @Transactional
     public List<PipelineView> list(String tenantId) {
-        return pipelines.listForTenant(tenantId).stream().map(p -> PipelineView.of(p, latestOf(p))).toList();
+        return pipelines.listWithLatest(tenantId).stream().map(PipelineService::viewOf).toList();
     }
 
     /** Newest first. */
@@ -156,6 +159,10 @@ public class PipelineService {
 
     private PipelineEntity require(String tenantId, String name) {
         return pipelines.findByName(tenantId, name).orElseThrow(() -> notFound(tenantId, name));
+    }
+
+    private static PipelineView viewOf(PipelineRepository.WithLatest row) {
+        return PipelineView.of(row.pipeline(), PipelineVersionView.of(row.latest()));
     }
 
     private PipelineVersionView latestOf(PipelineEntity pipeline) {

@@ -15,6 +15,23 @@ public interface ApiConfig {
 
     Console console();
 
+    /**
+     * How long a resolved caller (membership and role; API token and its creator's role) is reused without asking the
+     * database. Writes through this instance take effect at once; changes made elsewhere within this time. 0 turns
+     * the cache off.
+     */
+    @WithName("caller-cache-ttl")
+    @WithDefault("5s")
+    Duration callerCacheTtl();
+
+    /**
+     * How long an identity Quarkus OIDC verified from a bearer JWT is reused for the same token (never past the token's
+     * expiry). 0 verifies every request.
+     */
+    @WithName("jwt-cache-ttl")
+    @WithDefault("60s")
+    Duration jwtCacheTtl();
+
     /** Per caller (an API token, or a signed-in user) token bucket, in memory per control-plane instance. */
     interface RateLimit {
 

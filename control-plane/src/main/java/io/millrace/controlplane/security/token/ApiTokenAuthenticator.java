@@ -1,6 +1,7 @@
 package io.millrace.controlplane.security.token;
 
 import io.millrace.controlplane.security.Caller;
+import io.millrace.controlplane.security.CallerCache;
 import io.millrace.controlplane.security.Role;
 import io.millrace.controlplane.security.Scope;
 import io.millrace.controlplane.tenant.persistence.MemberEntity;
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Turns an API token secret into a {@link Caller}: the token must exist, be neither revoked nor expired, and its
@@ -31,8 +33,9 @@ public class ApiTokenAuthenticator {
         this.members = members;
     }
 
+    /** The caller a token secret stands for, with the token's expiry (no cached answer outlives it). */
     @Transactional
-    public Caller authenticate(String secret) {
+    public CallerCache.Resolution authenticate(String secret) {
         ApiTokenEntity token = tokens.findBySecretHash(ApiTokenSecret.sha256Of(secret))
                 .orElseThrow(() -> new ApiTokenRejected("unknown API token; check that it was copied whole, or"
                         + " create a new one"));
@@ -50,7 +53,7 @@ public class ApiTokenAuthenticator {
                         + " is no longer a member of tenant " + token.tenantId() + "; create a new one"));
         Role role = creator.role().min(Scope.highestRole(token.scopes()));
         tokens.touch(token.id(), now, LAST_USED_GRANULARITY);
-        return new Caller(token.tenantId(), token.createdBy(), token.name(), role, token.scopes(), true,
-                token.id().toString());
+        return new CallerCache.Resolution(new Caller(token.tenantId(), token.createdBy(), token.name(), role,
+                token.scopes(), true, token.id().toString()), Optional.of(token.expiresAt()));
     }
 }

@@ -1,6 +1,7 @@
 package io.millrace.controlplane.security.token;
 
 import io.millrace.controlplane.security.Caller;
+import io.millrace.controlplane.security.CallerCache;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 /**
- * Verifies Millrace API tokens against the database (on a worker thread: it is JDBC). The resolved {@link Caller}
+ * Verifies Millrace API tokens against the database (on a worker thread: it is JDBC), or the few seconds old answer
+ * of {@link CallerCache}. The resolved {@link Caller}
  * travels as the identity attribute {@link #CALLER_ATTRIBUTE}; the realm-style role name is added too so
  * {@code @RolesAllowed} works for tokens like for JWTs.
  */
@@ -22,9 +24,11 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenCreden
     public static final String CALLER_ATTRIBUTE = "millrace.caller";
 
     private final ApiTokenAuthenticator authenticator;
+    private final CallerCache cache;
 
-    public ApiTokenIdentityProvider(ApiTokenAuthenticator authenticator) {
+    public ApiTokenIdentityProvider(ApiTokenAuthenticator authenticator, CallerCache cache) {
         this.authenticator = authenticator;
+        this.cache = cache;
     }
 
     @Override
@@ -34,17 +38,25 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenCreden
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiTokenCredential request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> identityOf(request.secret()));
+        CallerCache.Key key = new CallerCache.Key.Token(ApiTokenSecret.sha256Of(request.secret()));
+        // A cached answer needs no database: give it on this (event-loop) thread, sparing two thread hand-offs.
+        return cache.cached(key).map(caller -> Uni.createFrom().item(identity(caller)))
+                .orElseGet(() -> context.runBlocking(() -> identityOf(request.secret())));
     }
 
     @ActivateRequestContext
     SecurityIdentity identityOf(String secret) {
         Caller caller;
         try {
-            caller = authenticator.authenticate(secret);
+            caller = cache.get(new CallerCache.Key.Token(ApiTokenSecret.sha256Of(secret)),
+                    () -> authenticator.authenticate(secret));
         } catch (ApiTokenRejected rejected) {
             throw new AuthenticationFailedException(rejected.getMessage(), rejected);
         }
+        return identity(caller);
+    }
+
+    private static SecurityIdentity identity(Caller caller) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("token:" + caller.tokenId()))
                 .addRole(caller.role().wireName())

@@ -4,6 +4,7 @@ import io.millrace.controlplane.api.ApiProblem;
 import io.millrace.controlplane.audit.AuditHash;
 import io.millrace.controlplane.audit.AuditLog;
 import io.millrace.controlplane.security.Caller;
+import io.millrace.controlplane.security.CallerCache;
 import io.millrace.controlplane.security.Role;
 import io.millrace.controlplane.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +26,14 @@ public class ApiTokenService {
 
     private final ApiTokenRepository tokens;
     private final AuditLog audit;
+    private final CallerCache callers;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    public ApiTokenService(ApiTokenRepository tokens, AuditLog audit) {
+    public ApiTokenService(ApiTokenRepository tokens, AuditLog audit, CallerCache callers) {
         this.tokens = tokens;
         this.audit = audit;
+        this.callers = callers;
     }
 
     /** A created token and its secret, which exists only in this answer. */
@@ -72,6 +75,7 @@ public class ApiTokenService {
         if (!token.isRevoked()) {
             String before = hash(token);
             token.revoke(clock.instant());
+            callers.invalidateOnCommit();
             audit.record(caller, "token.revoke", "api_token", id.toString(), before, hash(token));
         }
         return ApiTokenView.of(token);

@@ -3,6 +3,7 @@ package io.millrace.controlplane.tenant.service;
 import io.millrace.controlplane.api.ApiProblem;
 import io.millrace.controlplane.audit.AuditLog;
 import io.millrace.controlplane.security.Caller;
+import io.millrace.controlplane.security.CallerCache;
 import io.millrace.controlplane.security.Role;
 import io.millrace.controlplane.tenant.persistence.MemberEntity;
 import io.millrace.controlplane.tenant.persistence.MemberRepository;
@@ -25,12 +26,14 @@ public class MemberService {
     private final TenantRepository tenants;
     private final MemberRepository members;
     private final AuditLog audit;
+    private final CallerCache callers;
     private final Clock clock = Clock.systemUTC();
 
-    public MemberService(TenantRepository tenants, MemberRepository members, AuditLog audit) {
+    public MemberService(TenantRepository tenants, MemberRepository members, AuditLog audit, CallerCache callers) {
         this.tenants = tenants;
         this.members = members;
         this.audit = audit;
+        this.callers = callers;
     }
 
     /** Outcome of a PUT: the member, and whether the membership was created (or re-activated) by it. */
@@ -64,6 +67,7 @@ public class MemberService {
     @Transactional
     public Assigned assign(Caller caller, String userId, Role role, String username) {
         lockTenant(caller);
+        callers.invalidateOnCommit();
         Instant now = clock.instant();
         Optional<MemberEntity> existing = members.find(caller.tenantId(), userId);
         if (existing.isEmpty()) {
@@ -92,6 +96,7 @@ public class MemberService {
     @Transactional
     public void remove(Caller caller, String userId) {
         lockTenant(caller);
+        callers.invalidateOnCommit();
         MemberEntity member = members.find(caller.tenantId(), userId).filter(MemberEntity::isActive)
                 .orElseThrow(() -> ApiProblem.notFound("no member " + userId + " in tenant " + caller.tenantId()));
         if (member.role() == Role.ADMIN) {

@@ -2,34 +2,48 @@ package io.millrace.controlplane.pipeline.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millrace.controlplane.security.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URI;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.lang.management.ManagementFactory;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A load driver, not a test of behaviour (the name does not match failsafe's {@code *IT}; it asserts only that no
- * request failed): authenticated {@code GET /api/v1/pipelines/{name}} and {@code PUT} of a new version, each from
- * several client threads over loopback for a fixed time after a warm-up, against real PostgreSQL and a Keycloak JWT
- * (verified locally by the control plane). Prints one line per phase with requests/s and p50/p99 latency.
+ * request failed): authenticated {@code GET /api/v1/pipelines/{name}} (with a Keycloak JWT, verified locally by the
+ * control plane, and with a Millrace API token) and {@code PUT} of a new version, against real PostgreSQL, over
+ * loopback, for a fixed time after a warm-up. Prints one line with requests/s, p50/p99 latency and this JVM's CPU time
+ * per request for each phase.
+ *
+ * <p>The load client is a closed loop of {@code bench.*-connections} keep-alive connections on ONE Vert.x event loop:
+ * each connection sends its next request when the previous answer is complete. A client that hands every request
+ * across threads (the JDK's HttpClient) spent about a quarter of the machine's CPU here, which the server then lacked.
  *
  * <pre>{@code
- * mvn -B -pl control-plane verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=PipelineApiBenchmark [-Dbench.seconds=10] [-Dbench.get-threads=8] [-Dbench.put-threads=4]
+ * mvn -B -pl control-plane -am verify -Dnpm.ci.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=PipelineApiBenchmark [-Dbench.seconds=10] \
+ *     [-Dbench.get-connections=8] [-Dbench.put-connections=4] [-Dbench.phases=jwt,token,put]
  * }</pre>
  */
 @QuarkusTest
@@ -38,110 +52,181 @@ class PipelineApiBenchmark {
 
     private static final Logger LOG = Logger.getLogger(PipelineApiBenchmark.class);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 3);
-    private static final int GET_THREADS = Integer.getInteger("bench.get-threads", 8);
-    private static final int PUT_THREADS = Integer.getInteger("bench.put-threads", 4);
+    /** Before each measured phase; the whole run also starts with a mixed warm-up of three times this. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 4);
+    private static final int GET_CONNECTIONS = Integer.getInteger("bench.get-connections", 8);
+    private static final int PUT_CONNECTIONS = Integer.getInteger("bench.put-connections", 4);
+    /** Which measured phases to run: any of jwt, token, put. */
+    private static final List<String> PHASES = List.of(System.getProperty("bench.phases", "jwt,token,put")
+            .split(","));
 
     @TestHTTPResource("/")
     URL root;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
 
-    /** One client thread's request: its latency in nanoseconds, or an exception on an unexpected status. */
+    /** One request a connection sends: which, with what, and the status it must answer. */
+    private record Call(HttpMethod method, String path, String bearer, String yaml, int expected) {
+    }
+
+    /** The next call of connection {@code connection}, its {@code sequence}-th. */
     @FunctionalInterface
-    private interface Call {
-        void run(int thread, long sequence) throws Exception;
+    private interface Calls {
+        Call next(int connection, long sequence);
+    }
+
+    @AfterEach
+    void closeClient() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void readsAndWritesPerSecond() throws Exception {
         String token = ApiUsers.login().alice();
         String name = Specs.freshName();
-        send(put(token, name, Specs.yaml(name, 0)), 201);
+        create(token, name);
         List<String> own = new ArrayList<>();
-        for (int t = 0; t < PUT_THREADS; t++) {
-            String mine = name + "-w" + t;
+        for (int c = 0; c < Math.max(PUT_CONNECTIONS, GET_CONNECTIONS); c++) {
+            String mine = name + "-w" + c;
             own.add(mine);
-            send(put(token, mine, Specs.yaml(mine, 0)), 201);
+            create(token, mine);
         }
-        HttpRequest get = HttpRequest.newBuilder(URI.create(root + "api/v1/pipelines/" + name))
-                .header("Authorization", "Bearer " + token).GET().build();
-        Result reads = run("GET /api/v1/pipelines/{name}", GET_THREADS, (thread, i) -> send(get, 200));
+        String apiToken = TestUsers.apiToken(token, "load", List.of("read", "write"));
         AtomicLong version = new AtomicLong(1);
-        Result writes = run("PUT /api/v1/pipelines/{name} (new version)", PUT_THREADS,
-                (thread, i) -> send(put(token, own.get(thread), Specs.yaml(own.get(thread),
-                        (int) version.incrementAndGet())), 200));
-        LOG.infof("api load: GET %s | PUT %s", reads, writes);
-        assertThat(reads.count()).isPositive();
-        assertThat(writes.count()).isPositive();
-    }
-
-    private HttpRequest put(String token, String name, String spec) {
-        return HttpRequest.newBuilder(URI.create(root + "api/v1/pipelines/" + name))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/yaml")
-                .PUT(HttpRequest.BodyPublishers.ofString(spec)).build();
-    }
-
-    private void send(HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
-                    + ", expected " + expected + ": " + response.body());
+        String path = "/api/v1/pipelines/" + name;
+        Calls jwtGet = (c, i) -> new Call(HttpMethod.GET, path, token, null, 200);
+        Calls tokenGet = (c, i) -> new Call(HttpMethod.GET, path, apiToken, null, 200);
+        Calls put = (c, i) -> new Call(HttpMethod.PUT, "/api/v1/pipelines/" + own.get(c), token,
+                Specs.yaml(own.get(c), (int) version.incrementAndGet()), 200);
+        // Warm every path first (JIT compilation counts as this JVM's CPU): each phase then measures itself.
+        run("warm-up", GET_CONNECTIONS, 3 * WARMUP_SECONDS, (c, i) -> switch ((int) (i % 3)) {
+            case 0 -> jwtGet.next(c, i);
+            case 1 -> tokenGet.next(c, i);
+            default -> put.next(c, i);
+        });
+        List<Result> results = new ArrayList<>();
+        if (PHASES.contains("jwt")) {
+            results.add(run("GET /api/v1/pipelines/{name} (Keycloak JWT)", GET_CONNECTIONS, WARMUP_SECONDS, jwtGet));
         }
+        if (PHASES.contains("token")) {
+            results.add(run("GET /api/v1/pipelines/{name} (API token)", GET_CONNECTIONS, WARMUP_SECONDS, tokenGet));
+        }
+        if (PHASES.contains("put")) {
+            results.add(run("PUT /api/v1/pipelines/{name} (new version, Keycloak JWT)", PUT_CONNECTIONS,
+                    WARMUP_SECONDS, put));
+        }
+        LOG.infof("api load: %s", String.join(" | ", results.stream().map(Result::toString).toList()));
+        assertThat(results).isNotEmpty().allSatisfy(result -> assertThat(result.count()).isPositive());
     }
 
-    record Result(String what, long count, double perSecond, double p50Millis, double p99Millis, int threads) {
+    private static void create(String token, String name) {
+        TestUsers.as(token).contentType("application/yaml").body(Specs.yaml(name, 0).getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/pipelines/" + name).then().statusCode(201);
+    }
+
+    /**
+     * @param cpuMicrosPerRequest this JVM's CPU time (server and load client together; not PostgreSQL's) over the
+     *        measured part, per request: a figure that stays comparable when other processes share the cores
+     */
+    record Result(String what, long count, double perSecond, double p50Millis, double p99Millis, int connections,
+            double cpuMicrosPerRequest) {
         @Override
         public String toString() {
-            return String.format("%s: %d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms (%d client threads)", what,
-                    count, perSecond, p50Millis, p99Millis, threads);
+            return String.format("%s: %d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms, %.0f us JVM CPU/request (%d"
+                    + " connections)", what, count, perSecond, p50Millis, p99Millis, cpuMicrosPerRequest,
+                    connections);
         }
     }
 
-    /** Warm-up, then {@link #SECONDS} of calls from {@code threads} threads; latencies of the measured part only. */
-    private Result run(String what, int threads, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long warmupEnd = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS).toNanos();
-            long end = warmupEnd + Duration.ofSeconds(SECONDS).toNanos();
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    long[] latencies = new long[1 << 16];
-                    int n = 0;
-                    long sequence = 0;
-                    while (true) {
-                        long start = System.nanoTime();
-                        if (start >= end) {
-                            break;
-                        }
-                        call.run(thread, sequence++);
-                        long took = System.nanoTime() - start;
-                        if (start >= warmupEnd) {
-                            if (n == latencies.length) {
-                                latencies = Arrays.copyOf(latencies, n * 2);
-                            }
-                            latencies[n++] = took;
-                        }
-                    }
-                    return Arrays.copyOf(latencies, n);
-                }));
+    /** Per connection: latencies of the measured part, in nanoseconds. */
+    private static final class Latencies {
+        private long[] values = new long[1 << 14];
+        private int size;
+
+        void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
-            long[] all = new long[0];
-            for (Future<long[]> f : futures) {
-                long[] part = f.get();
-                long[] merged = Arrays.copyOf(all, all.length + part.length);
-                System.arraycopy(part, 0, merged, all.length, part.length);
-                all = merged;
-            }
-            Arrays.sort(all);
-            return new Result(what, all.length, all.length / (double) SECONDS, percentile(all, 0.50),
-                    percentile(all, 0.99), threads);
-        } finally {
-            pool.shutdownNow();
+            values[size++] = nanos;
         }
+    }
+
+    /**
+     * {@code warmupSeconds} of calls, then {@link #SECONDS} measured, from {@code connections} connections. Fails on
+     * the first unexpected status or error.
+     */
+    private Result run(String what, int connections, int warmupSeconds, Calls calls) throws Exception {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                .setDefaultHost(root.getHost()).setDefaultPort(root.getPort()),
+                new PoolOptions().setHttp1MaxSize(connections));
+        long warmupEnd = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
+        long end = warmupEnd + Duration.ofSeconds(SECONDS).toNanos();
+        List<Latencies> latencies = new ArrayList<>();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int c = 0; c < connections; c++) {
+            Latencies mine = new Latencies();
+            latencies.add(mine);
+            CompletableFuture<Void> finished = new CompletableFuture<>();
+            done.add(finished);
+            int connection = c;
+            vertx.runOnContext(ignored -> send(client, calls, connection, 0, warmupEnd, end, mine, finished,
+                    failure));
+        }
+        // The CPU counter is read when the measured part starts and ends: the clock decides, not a condition.
+        CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
+                warmupEnd - System.nanoTime(), TimeUnit.NANOSECONDS)).get();
+        long cpuAtWarmupEnd = processCpuNanos();
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(SECONDS + warmupSeconds + 60,
+                TimeUnit.SECONDS);
+        long cpu = processCpuNanos() - cpuAtWarmupEnd;
+        client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (failure.get() != null) {
+            throw new AssertionError(what + " failed: " + failure.get().getMessage(), failure.get());
+        }
+        long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l.values, 0, l.size)).sorted().toArray();
+        return new Result(what, all.length, all.length / (double) SECONDS, percentile(all, 0.50),
+                percentile(all, 0.99), connections, all.length == 0 ? Double.NaN : cpu / 1e3 / all.length);
+    }
+
+    /** Sends one call and, when its answer is complete, the connection's next (on the event loop; never blocks). */
+    private void send(HttpClient client, Calls calls, int connection, long sequence, long warmupEnd, long end,
+            Latencies latencies, CompletableFuture<Void> finished, AtomicReference<Throwable> failure) {
+        long start = System.nanoTime();
+        if (start >= end || failure.get() != null) {
+            finished.complete(null);
+            return;
+        }
+        Call call = calls.next(connection, sequence);
+        RequestOptions options = new RequestOptions().setMethod(call.method()).setURI(call.path())
+                .putHeader("Authorization", "Bearer " + call.bearer());
+        if (call.yaml() != null) {
+            options.putHeader("Content-Type", "application/yaml");
+        }
+        client.request(options)
+                .compose(request -> call.yaml() == null ? request.send() : request.send(Buffer.buffer(call.yaml())))
+                .compose(response -> response.body().map(body -> {
+                    if (response.statusCode() != call.expected()) {
+                        throw new IllegalStateException(call.method() + " " + call.path() + " answered "
+                                + response.statusCode() + ", expected " + call.expected() + ": " + body);
+                    }
+                    return body;
+                }))
+                .onSuccess(body -> {
+                    if (start >= warmupEnd) {
+                        latencies.add(System.nanoTime() - start);
+                    }
+                    send(client, calls, connection, sequence + 1, warmupEnd, end, latencies, finished, failure);
+                })
+                .onFailure(error -> {
+                    failure.compareAndSet(null, error);
+                    finished.complete(null);
+                });
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(long[] sorted, double p) {

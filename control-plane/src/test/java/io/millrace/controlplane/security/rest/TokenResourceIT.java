@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.millrace.controlplane.security.CallerCache;
 import io.millrace.controlplane.security.TestUsers;
 import io.millrace.localstack.quarkus.KeycloakResource;
 import io.millrace.localstack.quarkus.PostgresResource;
@@ -33,6 +34,9 @@ class TokenResourceIT {
 
     @Inject
     EntityManager db;
+
+    @Inject
+    CallerCache callerCache;
 
     private String alice;
     private String bob;
@@ -88,6 +92,8 @@ class TokenResourceIT {
         QuarkusTransaction.requiringNew().run(() -> db.createNativeQuery(
                 "UPDATE api_token SET expires_at = now() - interval '1 second' WHERE prefix = ?1")
                 .setParameter(1, secret.substring(0, 11)).executeUpdate());
+        // Changed behind the service's back: the cached answer would stand for up to the cache's TTL.
+        callerCache.invalidate();
         as(secret).get("/api/v1/tenants/current").then().statusCode(401)
                 .contentType("application/problem+json").body("detail", containsString("expired at"));
     }
