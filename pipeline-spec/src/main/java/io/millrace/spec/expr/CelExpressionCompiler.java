@@ -53,6 +53,19 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
 
   private static final int MAX_CACHED_SCOPES = 256;
 
+  /**
+   * Results by expression, scope and kind. Type-checking one expression rebuilds CEL's standard
+   * declarations (its checker does, per call): about a millisecond. Specs are re-submitted with few
+   * changes (apply from git, a console saving a draft), so most expressions were compiled before. A
+   * result is immutable (programs and fast-path trees hold no per-evaluation state), so sharing it
+   * is safe. Bounded like {@link #environments}.
+   */
+  private final Map<CompileKey, CompileResult> results = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_RESULTS = 2048;
+
+  private record CompileKey(String expression, ExpressionScope scope, ExpressionKind kind) {}
+
   public CelExpressionCompiler() {
     this(ExpressionLimits.defaults());
   }
@@ -129,6 +142,20 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
           expression == null ? "" : expression, 0, "the expression is empty",
           "write a CEL expression, e.g. " + example(kind)));
     }
+    CompileKey key = new CompileKey(expression, scope, kind);
+    CompileResult cached = results.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CompileResult result = compileUncached(expression, scope, kind);
+    if (results.size() >= MAX_CACHED_RESULTS) {
+      results.clear();
+    }
+    results.putIfAbsent(key, result);
+    return result;
+  }
+
+  private CompileResult compileUncached(String expression, ExpressionScope scope, ExpressionKind kind) {
     try {
       return compileChecked(expression, scope, kind);
     } catch (RuntimeException | StackOverflowError e) {

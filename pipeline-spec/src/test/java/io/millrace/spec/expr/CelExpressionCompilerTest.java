@@ -39,6 +39,18 @@ class CelExpressionCompilerTest {
   }
 
   @Test
+  void aRecompiledExpressionIsTheCachedResultOnlyForTheSameScopeAndKind() {
+    CelExpressionCompiler compiler = new CelExpressionCompiler();
+    CompileResult first = compiler.compile("value.amount > 10", ORDER, ExpressionKind.PREDICATE);
+    assertThat(compiler.compile("value.amount > 10", ORDER, ExpressionKind.PREDICATE)).isSameAs(first);
+    // The same text against another schema is checked again: there it is an error.
+    RecordType renamed = RecordType.of(fields("amt", FieldType.INT));
+    assertThat(onlyError(compiler.compile("value.amount > 10", renamed, ExpressionKind.PREDICATE)).message())
+        .contains("no field 'amount'");
+    assertThat(compiler.compile("value.amount > 10", ORDER, ExpressionKind.VALUE)).isNotSameAs(first);
+  }
+
+  @Test
   void undeclaredFieldOfTypedRecordIsLocatedOnTheFieldNameWithDidYouMean() {
     ExpressionError error = onlyError(COMPILER.compile("value.amout > 1", ORDER, ExpressionKind.PREDICATE));
 
