@@ -230,9 +230,8 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
       if (!kind) return;
       let id = '';
       edit((text) => {
-        // The first placed node fixes everyone's place, so the auto-laid-out ones do not move under it.
-        const placed = setPositions(text, { ...positions });
-        const added = addNode(placed, { type, settings: initialSettings(kind), position });
+        // The first placed node fixes everyone's place, so the auto-laid-out ones do not move under it (same parse).
+        const added = addNode(text, { type, settings: initialSettings(kind), position }, positions);
         id = added.id;
         return added.text;
       });
