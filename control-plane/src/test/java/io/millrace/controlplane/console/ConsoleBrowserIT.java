@@ -281,11 +281,15 @@ class ConsoleBrowserIT {
         InteractionTimer timer = new InteractionTimer(page);
 
         // Each kind several times: a median says more than one sample on a machine shared with other work.
+        // Chrome's counters say how much of each wall-clock time was the page's own work on its main thread.
+        MainThreadCost cost = new MainThreadCost(page);
         InteractionSamples select = new InteractionSamples("select");
         for (int i = 0; i < REPEATS; i++) {
             String id = "shape-" + i;
-            select.add(timer.untilPresent("pointerdown", "form[aria-label=\"Settings of node " + id + "\"]",
-                    () -> builder.node(id).click()));
+            MainThreadCost.Snapshot before = cost.snapshot();
+            double wall = timer.untilPresent("pointerdown", "form[aria-label=\"Settings of node " + id + "\"]",
+                    () -> builder.node(id).click());
+            select.add(wall, cost.since(before));
         }
         // The first move writes every node's place into metadata.layout (the imported spec has none), at the top of
         // the document: in view from the start. Later moves change the one line of shape-0's place.
@@ -296,21 +300,31 @@ class ConsoleBrowserIT {
                 timer.scrollYamlTo("shape-0: {x:");
             }
             int direction = i % 2 == 0 ? 1 : -1; // back and forth, so the node stays on the canvas
-            move.add(timer.untilShownYamlChanges("pointerup", () -> {
+            MainThreadCost.Snapshot[] beforeUp = new MainThreadCost.Snapshot[1];
+            double wall = timer.untilShownYamlChanges("pointerup", () -> {
                 var box = builder.node("shape-0").boundingBox();
                 page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
                 page.mouse().down();
                 page.mouse().move(box.x + box.width / 2 + 80 * direction, box.y + box.height / 2 + 50 * direction,
                         new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+                beforeUp[0] = cost.snapshot();
                 page.mouse().up();
-            }));
+            });
+            move.add(wall, cost.since(beforeUp[0]));
         }
         InteractionSamples edit = new InteractionSamples("edit a setting");
         for (int i = 0; i < REPEATS; i++) {
             String expression = "{'user': value.user, 'amount': value.amount * " + (i + 2) + "}";
             timer.scrollYamlTo("id: shape-0,");
-            edit.add(timer.untilShownYamlChanges("focusout", () -> builder.setText("shape-0", "expression",
-                    expression)));
+            Locator field = builder.form("shape-0").getByRole(AriaRole.TEXTBOX,
+                    new Locator.GetByRoleOptions().setName("expression").setExact(true));
+            MainThreadCost.Snapshot[] beforeBlur = new MainThreadCost.Snapshot[1];
+            double wall = timer.untilShownYamlChanges("focusout", () -> {
+                field.fill(expression);
+                beforeBlur[0] = cost.snapshot();
+                field.blur(); // the field commits on blur: the edit
+            });
+            edit.add(wall, cost.since(beforeBlur[0]));
         }
         assertThat(builder.yaml()).containsText("value.amount * " + (REPEATS + 1));
         JsonNode after = yamlOf(builder);
