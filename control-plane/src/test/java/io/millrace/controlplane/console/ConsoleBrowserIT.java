@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -294,6 +295,7 @@ class ConsoleBrowserIT {
         // The first move writes every node's place into metadata.layout (the imported spec has none), at the top of
         // the document: in view from the start. Later moves change the one line of shape-0's place.
         InteractionSamples move = new InteractionSamples("move");
+        List<String> movePhases = new ArrayList<>();
         timer.scrollYamlTo("metadata");
         for (int i = 0; i < REPEATS; i++) {
             if (i > 0) {
@@ -311,6 +313,7 @@ class ConsoleBrowserIT {
                 page.mouse().up();
             });
             move.add(wall, cost.since(beforeUp[0]));
+            movePhases.add(timer.builderPhases());
         }
         InteractionSamples edit = new InteractionSamples("edit a setting");
         for (int i = 0; i < REPEATS; i++) {
@@ -337,6 +340,8 @@ class ConsoleBrowserIT {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors(), select.summary(), move.summary(), LargePipeline.NODES,
                 move.first(), edit.summary());
+        LOG.infof("console e2e: %d-node pipeline, the builder's phases of the first move: %s; of the last: %s",
+                LargePipeline.NODES, movePhases.get(0), movePhases.get(movePhases.size() - 1));
         chromium.screenshot(page, "builder-200-nodes");
     }
 
