@@ -5,11 +5,12 @@
  * where the error is.
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../api/client';
 import { seg, type InferredSchema, type PipelineSummary, type PreviewReport } from '../api/types';
 import { useAccess } from '../auth/access';
 import { PreviewPanel } from '../preview/PreviewPanel';
+import { recordPhase, timedPhase } from '../shell/phaseTiming';
 import type { Template } from '../catalog/bundled';
 import type { Catalog } from '../catalog/catalogSource';
 import { autoLayout } from '../layout/autoLayout';
@@ -124,16 +125,28 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
   }, [catalog]);
 
   // The last text that parsed: what the canvas shows.
-  const good = useMemo<Good>(() => {
-    const read = readSpec(history.present);
-    const view: SpecView = read.ok ? read.view : { name: '', nodes: [], layout: {}, layoutDeclared: false };
-    return { text: history.present, view, graph: toGraph(view, catalog.kinds) };
-  }, [history.present, catalog]);
+  const good = useMemo<Good>(
+    () =>
+      timedPhase('read', () => {
+        const read = readSpec(history.present);
+        const view: SpecView = read.ok ? read.view : { name: '', nodes: [], layout: {}, layoutDeclared: false };
+        return { text: history.present, view, graph: toGraph(view, catalog.kinds) };
+      }),
+    [history.present, catalog],
+  );
   const syntaxBroken = problems.length > 0;
 
   // ---- edits ----------------------------------------------------------------------------------------------------
 
+  // From a commit to the DOM that shows it (React render + commit, before paint): the `render` phase.
+  const committedAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (committedAt.current !== null) recordPhase('render', committedAt.current);
+    committedAt.current = null;
+  }, [history.present]);
+
   const commit = useCallback((text: string) => {
+    committedAt.current = performance.now();
     const next = record(historyRef.current, text);
     historyRef.current = next;
     setHistory(next);
@@ -149,7 +162,7 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
         return;
       }
       try {
-        commit(change(historyRef.current.present));
+        commit(timedPhase('edit', () => change(historyRef.current.present)));
         setNotice(null);
       } catch (error) {
         if (error instanceof YamlEditError) setNotice(error.message);
@@ -230,9 +243,8 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
       if (!kind) return;
       let id = '';
       edit((text) => {
-        // The first placed node fixes everyone's place, so the auto-laid-out ones do not move under it.
-        const placed = setPositions(text, { ...positions });
-        const added = addNode(placed, { type, settings: initialSettings(kind), position });
+        // The first placed node fixes everyone's place, so the auto-laid-out ones do not move under it (same parse).
+        const added = addNode(text, { type, settings: initialSettings(kind), position }, positions);
         id = added.id;
         return added.text;
       });

@@ -8,6 +8,7 @@ import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { memo, useEffect, useRef } from 'react';
+import { timedPhase } from '../shell/phaseTiming';
 
 export interface LineDiagnostic {
   readonly line: number;
@@ -64,7 +65,7 @@ export const YamlEditor = memo(function YamlEditor({ text, diagnostics, onChange
       endOld--;
       endNew--;
     }
-    editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: fromOutside.of(true) });
+    timedPhase('yaml-editor', () => editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: fromOutside.of(true) }));
   }, [text]);
 
   useEffect(() => {

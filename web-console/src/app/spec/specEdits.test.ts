@@ -3,6 +3,7 @@ import { addNode, connect, copyNodes, disconnect, pasteNodes, removeNodes, renam
 import { parseDocument } from 'yaml';
 import { readSpec } from './specModel';
 import { setIn, setMany, YamlEditError } from './yamlEdit';
+import { parseCount } from './yamlParse';
 
 const WORD_COUNT = `apiVersion: millrace.io/v1
 kind: Pipeline
@@ -280,8 +281,8 @@ describe('several edits with one parse (setMany)', () => {
   it('declines what is not one splice per edit, so the caller edits step by step', () => {
     // Two removals from one list would each believe the other item stays.
     expect(setMany(BLOCK, [{ path: ['spec', 'nodes', 0], value: undefined }, { path: ['spec', 'nodes', 1], value: undefined }])).toBeNull();
-    // An addition, a per-key diff of a map, a rename onto an existing key.
-    expect(setMany(BLOCK, [{ path: ['spec', 'parallelism'], value: 2 }])).toBeNull();
+    // Two additions at the same place, a per-key diff of a map, a rename onto an existing key.
+    expect(setMany(BLOCK, [{ path: ['spec', 'parallelism'], value: 2 }, { path: ['spec', 'name'], value: 'x' }])).toBeNull();
     expect(setMany(BLOCK, [{ path: ['spec', 'nodes', 0, 'watermark'], value: { timestamp: 'value.t' } }])).toBeNull();
     expect(setMany(BLOCK, [{ path: ['metadata', 'layout', 'alerts'], renameKey: 'metrics' }])).toBeNull();
   });
@@ -304,5 +305,62 @@ spec:
         []
       topic: load-alerts
 `);
+  });
+});
+
+describe('one parse per edit on a spec without a layout (the first move, adding a node)', () => {
+  /** Parses a gesture costs, counting the builder's read of its result; the text on screen was read before. */
+  const parsesOf = (onScreen: string, gesture: (text: string) => string): { text: string; parses: number } => {
+    readSpec(onScreen);
+    const before = parseCount();
+    const text = gesture(onScreen);
+    if (!readSpec(text).ok) throw new Error(`the result does not read:\n${text}`);
+    return { text, parses: parseCount() - before };
+  };
+  const PLACES = { lines: { x: 0, y: 0 }, words: { x: 272, y: 0 }, counts: { x: 544, y: 0 }, out: { x: 816, y: 0 } };
+
+  it('turns a flow metadata block style and writes every place in one splice: the result is the only parse', () => {
+    const text = WORD_COUNT.replace('metadata: {name: word-count}', 'metadata: {name: word-count, labels: {team: a}}  # who');
+    const { text: moved, parses } = parsesOf(text, (t) => setPositions(t, PLACES));
+    expect(parses).toBe(1);
+    expect(moved).toBe(text.replace('metadata: {name: word-count, labels: {team: a}}  # who\n', `metadata:
+  name: word-count
+  labels: {team: a}  # who
+  layout:
+    lines: {x: 0, y: 0}
+    words: {x: 272, y: 0}
+    counts: {x: 544, y: 0}
+    out: {x: 816, y: 0}
+`));
+  });
+
+  it("adds a node with everyone's place on one parse, to the text the step-by-step way writes", () => {
+    const { text: added, parses } = parsesOf(WORD_COUNT, (t) => addNode(t, { type: 'map', position: { x: 1088, y: 0 } }, PLACES).text);
+    expect(parses).toBe(1);
+    const stepwise = addNode(setPositions(WORD_COUNT, PLACES), { type: 'map', position: { x: 1088, y: 0 } }).text;
+    expect(added).toBe(stepwise);
+    expect(added).toContain('    out: {x: 816, y: 0}\n    map: {x: 1088, y: 0}\nspec:');
+    expect(added.endsWith('    - {id: map, type: map}\n')).toBe(true);
+  });
+
+  it('adds a node and its entry to an existing block layout on one parse', () => {
+    const { text: added, parses } = parsesOf(BLOCK, (t) => addNode(t, { type: 'filter', position: { x: 560, y: 80 } }).text);
+    expect(parses).toBe(1);
+    expect(changedLines(BLOCK, added)).toEqual({ added: ['    filter: {x: 560, y: 80}', '    - {id: filter, type: filter}'], removed: [] });
+  });
+
+  it("places the turned map right when an earlier splice of the same batch changed the text's length", () => {
+    const layout = { value: { lines: { x: 0, y: 0 }, words: { x: 272, y: 0 }, counts: { x: 544, y: 0 } } };
+    const batched = setMany(WORD_COUNT, [{ path: ['apiVersion'], value: 'millrace.io/v1-with-a-longer-version' }, { path: ['metadata', 'layout'], ...layout }]);
+    const stepwise = setIn(setIn(WORD_COUNT, ['apiVersion'], 'millrace.io/v1-with-a-longer-version'), ['metadata', 'layout'], layout.value);
+    expect(batched).toBe(stepwise);
+    expect(batched).toContain('metadata:\n  name: word-count\n  layout:\n    lines: {x: 0, y: 0}\n');
+  });
+
+  it('still turns a flow map nested in another flow map level by level (more parses, same meaning)', () => {
+    const text = WORD_COUNT.replace('metadata: {name: word-count}', 'metadata: {name: word-count, layout: {lines: {x: 0, y: 0}}}');
+    const moved = setPositions(text, { words: { x: 272, y: 0 }, counts: { x: 544, y: 0 }, out: { x: 816, y: 0 }, lines: { x: 0, y: 0 } });
+    const read = readSpec(moved);
+    expect(read.ok && read.view.layout).toEqual(PLACES);
   });
 });

@@ -70,26 +70,42 @@ function withoutIdIfPlaceholder(object: Record<string, JsonValue>, existing: Spe
 
 function writeLayout(text: string, positions: Record<string, Position>, removedIds: readonly string[]): string {
   const view = viewOf(text);
+  if (removedIds.length === 0) {
+    const batch = layoutEdits(view, positions);
+    if (batch.length === 0) return text;
+    const batched = setMany(text, batch);
+    if (batched !== null) return batched;
+  }
   let result = text;
   for (const id of removedIds) if (view.layout[id]) result = setIn(result, [...LAYOUT, id], undefined);
+  const after = result === text ? view : viewOf(result);
+  for (const edit of layoutEdits(after, positions)) {
+    if (!('value' in edit) || edit.value === undefined) continue;
+    result = edit.whole ? replaceAt(result, edit.path, edit.value) : setIn(result, edit.path, edit.value);
+  }
+  return result;
+}
+
+/**
+ * The edits that write `positions` into `metadata.layout` of the text read as `view`: none when nothing moved; the
+ * whole block added at once when there is none yet (a first move or auto-layout writes a tidy `layout:` with one line
+ * per node); one entry replaced as a whole for a move (no per-key diff between x and y); else one rewrite of the block,
+ * existing order kept, new ids last. Each is a single splice, so they batch with other edits on one parse.
+ */
+function layoutEdits(view: SpecView, positions: Record<string, Position>): BatchEdit[] {
   const changed = Object.entries(positions)
     .map(([id, p]) => [id, roundPosition(p)] as const)
     .filter(([id, p]) => !deepEqual(view.layout[id], p));
-  if (changed.length === 0) return result;
-  if (!view.layoutDeclared) {
-    // One edit adds the whole block, so a first auto-layout writes a tidy `layout:` with one line per node.
-    return setIn(result, LAYOUT, Object.fromEntries(changed.map(([id, p]) => [id, { x: p.x, y: p.y }])));
-  }
+  if (changed.length === 0) return [];
+  if (!view.layoutDeclared) return [{ path: LAYOUT, value: Object.fromEntries(changed.map(([id, p]) => [id, { x: p.x, y: p.y }])) }];
   if (changed.length === 1) {
-    // A move: one replacement of the entry (no per-key diff, which would parse the text again between x and y).
     const [id, p] = changed[0];
-    return view.layout[id] ? replaceAt(result, [...LAYOUT, id], { x: p.x, y: p.y }) : setIn(result, [...LAYOUT, id], { x: p.x, y: p.y });
+    return [{ path: [...LAYOUT, id], value: { x: p.x, y: p.y }, whole: true }];
   }
-  // Many places at once (auto-layout, first drag): one rewrite of the block, existing order kept, new ids last.
   const layout: Record<string, JsonValue> = {};
-  for (const [id, p] of Object.entries(viewOf(result).layout)) layout[id] = { x: p.x, y: p.y };
+  for (const [id, p] of Object.entries(view.layout)) layout[id] = { x: p.x, y: p.y };
   for (const [id, p] of changed) layout[id] = { x: p.x, y: p.y };
-  return replaceAt(result, LAYOUT, layout);
+  return [{ path: LAYOUT, value: layout, whole: true }];
 }
 
 // ---- the builder's edits --------------------------------------------------------------------------------------
@@ -121,13 +137,21 @@ export interface NewNode {
   readonly position?: Position;
 }
 
-export function addNode(text: string, node: NewNode): { text: string; id: string } {
+/**
+ * Appends a node; its position, and `placeAlso` (the places of the other nodes as drawn, so that nodes laid out on
+ * screen only do not move when the first node is placed), go into `metadata.layout`. One parse of `text` when the
+ * edits batch (the usual case), else step by step.
+ */
+export function addNode(text: string, node: NewNode, placeAlso: Record<string, Position> = {}): { text: string; id: string } {
   const view = viewOf(text);
   const id = node.id ?? uniqueId(node.type, view.nodes.map((n) => n.id));
   if (view.nodes.some((n) => n.id === id)) throw new YamlEditError(`A node "${id}" already exists.`);
-  let result = setIn(text, [...NODES, view.nodes.length], nodeObject({ id, type: node.type, inputs: node.inputs ?? [], settings: node.settings ?? {} }, false));
-  if (node.position) result = writeLayout(result, { [id]: node.position }, []);
-  return { text: result, id };
+  const append: BatchEdit = { path: [...NODES, view.nodes.length], value: nodeObject({ id, type: node.type, inputs: node.inputs ?? [], settings: node.settings ?? {} }, false) };
+  const positions = node.position ? { ...placeAlso, [id]: node.position } : placeAlso;
+  const batched = setMany(text, [append, ...layoutEdits(view, positions)]);
+  if (batched !== null) return { text: batched, id };
+  const result = setIn(text, append.path, (append as { value: JsonValue }).value);
+  return { text: writeLayout(result, positions, []), id };
 }
 
 /** Removes nodes, the inputs that read from them, and their layout entries. */

@@ -5,7 +5,8 @@
  * order, quoting, line breaks inside flow collections) stays byte for byte, which is what lets a spec round-trip
  * through the visual editor unchanged.
  *
- * Every step re-parses the text: the text is the only state, so edits compose without stale offsets.
+ * An edit is planned as one splice of the text against the (cached) parse of that text; the builder's next read of
+ * the result is the only new parse. The text is the only state, so edits compose without stale offsets.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseCached } from './yamlParse';
@@ -61,16 +62,22 @@ export function setAll(text: string, edits: ReadonlyArray<readonly [Path, JsonVa
   return edits.reduce((current, [path, value]) => setIn(current, path, value), text);
 }
 
-/** One edit of `setMany`: set (or with `undefined` remove) the value at `path`, or rename the key at `path`. */
-export type BatchEdit = { readonly path: Path; readonly value: JsonValue | undefined } | { readonly path: Path; readonly renameKey: string };
+/**
+ * One edit of `setMany`: set (or with `undefined` remove) the value at `path`, or rename the key at `path`. With
+ * `whole`, a collection is replaced as a whole (as `replaceAt`) instead of key by key.
+ */
+export type BatchEdit =
+  | { readonly path: Path; readonly value: JsonValue | undefined; readonly whole?: boolean }
+  | { readonly path: Path; readonly renameKey: string };
 
 /**
- * Applies several edits with ONE parse of `text`: each edit must be a replacement of an existing scalar, a removal of
- * an existing entry (at most one per list or map) or the rename of an existing key, and no two may touch the same
- * text. They are all located in the same parse and applied from the end of the text backwards, so earlier offsets
- * stay valid. Returns null when an edit is of another kind (an addition, a per-key diff of a collection...): the
- * caller then edits step by step (a parse per step). This is what makes a rename or a delete on a 200-node spec one
- * parse instead of one per touched place.
+ * Applies several edits with ONE parse of `text`: each edit must be a replacement of an existing scalar (or, with
+ * `whole`, of a collection), a removal of an existing entry (at most one per list or map), the rename of an existing
+ * key or the addition of a missing key or list item, and no two may touch the same text. They are all located in the
+ * same parse and applied from the end of the text backwards, so earlier offsets stay valid. Returns null when an edit
+ * is of another kind (a per-key diff of a collection, an addition that must turn an enclosing flow collection block
+ * first...): the caller then edits step by step (a parse per step). This is what makes a rename, a delete or adding a
+ * node with its place on a 200-node spec one parse instead of one per touched place.
  */
 export function setMany(text: string, edits: readonly BatchEdit[]): string | null {
   const doc = parseForEdit(text);
@@ -83,7 +90,14 @@ export function setMany(text: string, edits: readonly BatchEdit[]): string | nul
   }
   planned.sort((a, b) => a.start - b.start);
   for (let i = 1; i < planned.length; i++) if (planned[i].start < planned[i - 1].end || planned[i].start === planned[i - 1].start) return null;
-  return planned.reduceRight(apply, text);
+  const result = planned.reduceRight(apply, text);
+  // A map turned block is checked in the result, where the splices before it have moved it by their change in length.
+  let shift = 0;
+  for (const one of planned) {
+    if (one.turned && !turnedAsPlanned(result, { ...one.turned, keyLineStart: one.turned.keyLineStart + shift })) return null;
+    shift += one.insert.length - (one.end - one.start);
+  }
+  return result;
 }
 
 const UNCHANGED = 'unchanged';
@@ -98,7 +112,10 @@ function plan(text: string, doc: Document.Parsed, edit: BatchEdit, removedFrom: 
     const key = found.pair.key as YamlNode;
     return cut(startOf(key), valueEndOf(key), renderKey(edit.renameKey));
   }
-  if (found.kind === 'missing') return edit.value === undefined ? UNCHANGED : null;
+  if (found.kind === 'missing') {
+    if (edit.value === undefined) return UNCHANGED;
+    return additionOf(text, doc, edit.path.slice(0, found.depth), found.parent, edit.path.slice(found.depth), edit.value);
+  }
   if (edit.value === undefined) {
     if (removedFrom.has(found.container)) return null;
     removedFrom.add(found.container);
@@ -106,6 +123,7 @@ function plan(text: string, doc: Document.Parsed, edit: BatchEdit, removedFrom: 
   }
   const current = found.node;
   if (deepEqual(current == null ? null : current.toJSON(), edit.value)) return UNCHANGED;
+  if (edit.whole) return replacementOf(text, found, edit.value);
   // A collection set to a collection is a per-key diff in setIn (comments and style inside survive): not one splice.
   if ((isMap(current) || isSeq(current)) && (isPlainObject(edit.value) || Array.isArray(edit.value))) return null;
   return replacementOf(text, found, edit.value);
@@ -188,6 +206,14 @@ interface Splice {
   readonly start: number;
   readonly end: number;
   readonly insert: string;
+  /** Set when the splice turns a flow map block style and adds a key to it: checked on the result (see setMany). */
+  readonly turned?: TurnedFlowMap;
+}
+
+/** A flow map rewritten block style with a new key, by one splice: where the map starts and the key that was added. */
+interface TurnedFlowMap {
+  readonly keyLineStart: number;
+  readonly addedKey: string;
 }
 
 function cut(start: number, end: number, insert: string): Splice {
@@ -276,38 +302,83 @@ function nest(rest: Path, value: JsonValue): JsonValue {
 
 /** Adds `rest` (with `value` at its end) under `parent`, the node at `parentPath` of `doc`. */
 function addMissing(text: string, doc: Document.Parsed, parentPath: Path, parent: YamlNode | null, rest: Path, value: JsonValue): string {
+  const planned = additionOf(text, doc, parentPath, parent, rest, value);
+  if (planned !== null) {
+    const result = apply(text, planned);
+    // The check parses the result, which is the text the builder reads next: the parse is not an extra one.
+    if (!planned.turned || turnedAsPlanned(result, planned.turned)) return result;
+  }
+  const [head, ...tail] = rest;
+  return addPairStepwise(text, doc, parentPath, parent as YAMLMap, head as string, nest(tail, value));
+}
+
+/**
+ * Plans adding `rest` (with `value` at its end) under `parent` as ONE splice of `text`, or null when that takes more
+ * (a flow map inside another flow collection must have the outer one turned block first, then be edited again).
+ */
+function additionOf(text: string, doc: Document.Parsed, parentPath: Path, parent: YamlNode | null, rest: Path, value: JsonValue): Splice | null {
   const [head, ...tail] = rest;
   const child = nest(tail, value);
-  if (isMap(parent) && typeof head === 'string') return addPair(text, doc, parentPath, parent, head, child);
-  if (isSeq(parent) && typeof head === 'number' && head === parent.items.length) return addItem(text, parent, child);
+  if (isMap(parent) && typeof head === 'string') return pairAdditionOf(text, doc, parentPath, parent, head, child);
+  if (isSeq(parent) && typeof head === 'number' && head === parent.items.length) return itemAdditionOf(text, parent, child);
   throw new YamlEditError(`Cannot add "${String(head)}" here: the YAML at that place is not a ${typeof head === 'number' ? 'list' : 'mapping'}.`);
 }
 
-function addPair(text: string, doc: Document.Parsed, mapPath: Path, map: YAMLMap, key: string, value: JsonValue): string {
+function pairAdditionOf(text: string, doc: Document.Parsed, mapPath: Path, map: YAMLMap, key: string, value: JsonValue): Splice | null {
   if (map.flow) {
     const entry = `${renderKey(key)}: ${renderFlow(value)}`;
-    if (map.items.length === 0) return splice(text, startOf(map) + 1, startOf(map) + 1, entry);
+    if (map.items.length === 0) return cut(startOf(map) + 1, startOf(map) + 1, entry);
     const end = itemEnd(map, map.items.length - 1);
-    const lineLength = endOfLine(text, end) - lineStart(text, end) + entry.length + 2;
-    if (lineLength > MAX_FLOW_LINE && (isPlainObject(value) || Array.isArray(value))) {
-      // Only a flow map that is not itself inside a flow collection can turn block (block inside flow is not YAML):
-      // when the map sits inside one (`metadata: {name: x, layout: {...}}`), the outermost flow map turns block
-      // first, and the edit is tried again on that text, one level at a time.
+    if (flowLineTooLong(text, end, entry, value)) {
       const outermost = outermostFlow(doc, mapPath);
-      const block = outermost && isMap(outermost.node) ? toBlock(text, outermost.node) : null;
-      if (block !== null) {
-        return outermost!.node === map ? addPair(block.text, parseForEdit(block.text), mapPath, block.map, key, value) : setIn(block.text, [...mapPath, key], value);
-      }
+      if (outermost && outermost.node !== map) return null;
+      // The map itself is the outermost flow collection: it turns block and takes the new key in the same splice
+      // (`metadata: {name: x}` + layout → `metadata:\n  name: x\n  layout:\n    a: {...}`), no parse in between.
+      const turned = turnBlockAdding(text, map, key, value);
+      if (turned !== null) return turned;
     }
-    return splice(text, end, end, `, ${entry}`);
+    return cut(end, end, `, ${entry}`);
   }
   const indent = map.items.length > 0 ? indentOf(text, itemStart(map, 0)) : '';
   const at = map.items.length > 0 ? endOfLine(text, itemEnd(map, map.items.length - 1)) : text.length;
   const line = `${indent}${renderKey(key)}:${renderBlockValue(value, `${indent}  `)}\n`;
-  return splice(text, at, at, (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + line);
+  return cut(at, at, (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + line);
 }
 
-function addItem(text: string, seq: YAMLSeq, value: JsonValue): string {
+function flowLineTooLong(text: string, end: number, entry: string, value: JsonValue): boolean {
+  const lineLength = endOfLine(text, end) - lineStart(text, end) + entry.length + 2;
+  return lineLength > MAX_FLOW_LINE && (isPlainObject(value) || Array.isArray(value));
+}
+
+/**
+ * The general way, a parse per level: only a flow map that is not itself inside a flow collection can turn block
+ * (block inside flow is not YAML), so when the map sits inside one (`metadata: {name: x, layout: {...}}`) the
+ * outermost flow map turns block first, and the edit is tried again on that text, one level at a time.
+ */
+function addPairStepwise(text: string, doc: Document.Parsed, mapPath: Path, map: YAMLMap, key: string, value: JsonValue): string {
+  if (map.flow && map.items.length > 0) {
+    const entry = `${renderKey(key)}: ${renderFlow(value)}`;
+    const end = itemEnd(map, map.items.length - 1);
+    if (flowLineTooLong(text, end, entry, value)) {
+      const outermost = outermostFlow(doc, mapPath);
+      const block = outermost && isMap(outermost.node) ? toBlock(text, outermost.node) : null;
+      if (block !== null) {
+        return outermost!.node === map ? apply(block.text, pairAdditionBlock(block.text, block.map, key, value)) : setIn(block.text, [...mapPath, key], value);
+      }
+    }
+    return splice(text, end, end, `, ${entry}`);
+  }
+  return apply(text, pairAdditionOf(text, doc, mapPath, map, key, value)!);
+}
+
+/** Adding a key to a block map (the map the stepwise way just turned block). */
+function pairAdditionBlock(text: string, map: YAMLMap, key: string, value: JsonValue): Splice {
+  const indent = indentOf(text, itemStart(map, 0));
+  const at = endOfLine(text, itemEnd(map, map.items.length - 1));
+  return cut(at, at, `${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${indent}${renderKey(key)}:${renderBlockValue(value, `${indent}  `)}\n`);
+}
+
+function itemAdditionOf(text: string, seq: YAMLSeq, value: JsonValue): Splice {
   const rendered = renderFlow(value);
   if (seq.flow) {
     if (seq.items.length === 0) {
@@ -318,17 +389,41 @@ function addItem(text: string, seq: YAMLSeq, value: JsonValue): string {
       if (/^\s*[^\s#-][^#]*:\s*$/.test(before) && text.slice(start, end) === '[]') {
         const keyIndent = before.length - before.trimStart().length;
         const spaceBefore = before.length - before.trimEnd().length;
-        return splice(text, start - spaceBefore, end, `\n${' '.repeat(keyIndent + 2)}- ${rendered}`);
+        return cut(start - spaceBefore, end, `\n${' '.repeat(keyIndent + 2)}- ${rendered}`);
       }
-      return splice(text, startOf(seq) + 1, startOf(seq) + 1, rendered);
+      return cut(startOf(seq) + 1, startOf(seq) + 1, rendered);
     }
     const end = itemEnd(seq, seq.items.length - 1);
-    return splice(text, end, end, `, ${rendered}`);
+    return cut(end, end, `, ${rendered}`);
   }
   const dash = dashOf(text, itemStart(seq, 0));
   const at = endOfLine(text, itemEnd(seq, seq.items.length - 1));
   const line = `${indentOf(text, dash)}- ${isPlainObject(value) || Array.isArray(value) ? rendered : renderScalar(value, false)}\n`;
-  return splice(text, at, at, (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + line);
+  return cut(at, at, (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + line);
+}
+
+/**
+ * One splice that rewrites a one-line flow map that is the value of a block map key (`metadata: {name: x}`) in block
+ * style, each value keeping its own source text, and adds `key: value` as its last entry. Null when the map is not in
+ * that position. Whether the result reads as planned is checked on the result (`turnedAsPlanned`).
+ */
+function turnBlockAdding(text: string, map: YAMLMap, key: string, value: JsonValue): Splice | null {
+  const block = blockLinesOf(text, map);
+  if (block === null) return null;
+  const lineEnd = endOfLine(text, block.end);
+  // What followed the map on its line (a comment) stays after the last old entry, as the stepwise way does.
+  const rest = text.slice(block.end, lineEnd);
+  const added = `${block.childIndent}${renderKey(key)}:${renderBlockValue(value, `${block.childIndent}  `)}\n`;
+  const insert = `${block.lines}${rest}${rest.endsWith('\n') ? '' : '\n'}${added}`;
+  return { start: block.start, end: lineEnd, insert, turned: { keyLineStart: block.start, addedKey: key } };
+}
+
+/** Whether the map turned block at `turned.keyLineStart` of `result` parses, with the added key in it. */
+function turnedAsPlanned(result: string, turned: TurnedFlowMap): boolean {
+  const { doc } = parseCached(result);
+  if (doc.errors.length > 0) return false;
+  const map = blockMapAfter(doc, result, turned.keyLineStart);
+  return map !== null && !map.flow && map.items.some((pair) => keyOf(pair) === turned.addedKey);
 }
 
 /**
@@ -336,6 +431,19 @@ function addItem(text: string, seq: YAMLSeq, value: JsonValue): string {
  * each value's own source text. Returns null when the map is not in that position.
  */
 function toBlock(text: string, map: YAMLMap): { text: string; map: YAMLMap } | null {
+  const block = blockLinesOf(text, map);
+  if (block === null) return null;
+  const rewritten = splice(text, block.start, block.end, block.lines);
+  const path = blockMapAfter(parseForEdit(rewritten), rewritten, block.start);
+  if (path === null) return null;
+  return { text: rewritten, map: path };
+}
+
+/**
+ * The block-style lines of a one-line flow map that is the value of a block map key, each starting with a line break,
+ * and the span they replace (from the space after `key:` to the closing brace); null when the map is elsewhere.
+ */
+function blockLinesOf(text: string, map: YAMLMap): { start: number; end: number; lines: string; childIndent: string } | null {
   const start = startOf(map);
   const end = valueEndOf(map);
   const before = text.slice(lineStart(text, start), start);
@@ -349,10 +457,7 @@ function toBlock(text: string, map: YAMLMap): { text: string; map: YAMLMap } | n
     return `\n${childIndent}${text.slice(startOf(keyNode), valueEndOf(keyNode))}: ${valueText}`;
   });
   const spaceBefore = before.length - before.trimEnd().length;
-  const rewritten = splice(text, start - spaceBefore, end, lines.join(''));
-  const path = blockMapAfter(parseForEdit(rewritten), rewritten, start - spaceBefore);
-  if (path === null) return null;
-  return { text: rewritten, map: path };
+  return { start: start - spaceBefore, end, lines: lines.join(''), childIndent };
 }
 
 /** The outermost flow collection on `path` (the node at the path itself included), or null when there is none. */
