@@ -34,7 +34,7 @@ final class DatagenWordCount {
                     - {id: words, type: flat-map, inputs: [lines], expression: "value.line.split(' ')"}
                     - {id: counts, type: window-aggregate, inputs: [words], keyBy: "value.lowerAscii()",
                        window: {type: tumbling, size: 1s}, aggregates: [{name: count, fn: count}]}
-                    - {id: out, type: file-sink, inputs: [counts], path: word-counts}
+                    - {id: out, type: file-sink, inputs: [counts], path: target/console-it/word-counts}
                 """.formatted(NAME);
     }
 }

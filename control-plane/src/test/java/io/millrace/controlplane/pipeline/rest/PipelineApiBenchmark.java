@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * mvn -B -pl control-plane -am verify -Dnpm.ci.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=PipelineApiBenchmark [-Dbench.seconds=10] \
- *     [-Dbench.get-connections=8] [-Dbench.put-connections=4] [-Dbench.phases=jwt,token,put] [-Dbench.rounds=2]
+ *     [-Dbench.get-connections=8] [-Dbench.put-connections=4] [-Dbench.phases=jwt,token,put] [-Dbench.rounds=3]
  * }</pre>
  */
 @QuarkusTest
@@ -57,7 +57,7 @@ class PipelineApiBenchmark {
     private static final int GET_CONNECTIONS = Integer.getInteger("bench.get-connections", 8);
     private static final int PUT_CONNECTIONS = Integer.getInteger("bench.put-connections", 4);
     /** How many times every phase runs; only the last round is reported (the others warm the JIT up). */
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** Which measured phases to run, in this order: any of jwt, token, put. */
     private static final List<String> PHASES = List.of(System.getProperty("bench.phases", "jwt,token,put")
             .split(","));
