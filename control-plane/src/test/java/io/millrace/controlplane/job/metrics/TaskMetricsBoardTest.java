@@ -2,16 +2,15 @@ package io.millrace.controlplane.job.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millrace.controlplane.testing.MutableClock;
 import io.millrace.controlplane.worker.service.WorkerJobMessage;
 import io.millrace.protocol.v1.NodeGauge;
 import io.millrace.protocol.v1.TaskMetricsSample;
 import io.millrace.protocol.v1.TaskRef;
 import io.millrace.protocol.v1.WorkerMessage;
 import io.millrace.protocol.v1.WorkerMetrics;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class TaskMetricsBoardTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final TaskMetricsBoard board = new TaskMetricsBoard(clock);
     private final UUID job = UUID.randomUUID();
 
@@ -130,29 +129,5 @@ class TaskMetricsBoardTest {
                 .setRecordsIn(recordsIn).setBackpressureRatio(backpressure).setCurrentWatermark(watermark).build();
         return new WorkerJobMessage("w1",
                 WorkerMessage.newBuilder().setMetrics(WorkerMetrics.newBuilder().addTasks(sample)).build());
-    }
-
-    /** A clock the test moves by hand (no sleeps). */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
