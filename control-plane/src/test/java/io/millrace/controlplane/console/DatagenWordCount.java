@@ -26,6 +26,7 @@ final class DatagenWordCount {
                     - id: lines
                       type: datagen-source
                       rate: 200
+                      eventInterval: 5ms
                       seed: 7
                       fields:
                         - {name: line, kind: one-of, values: ["the quick brown fox", "jumps over the lazy dog"]}

@@ -177,6 +177,12 @@ public final class BuiltinConnectors implements ConnectorProvider {
                 optional("fields", nonEmptyListOf(field), "Field specs (generator fields)."),
                 optional("nexmark", nexmark, "Nexmark options (generator nexmark)."),
                 optional("rate", atLeast(1), "Records per second.").withDefault(1000L),
+                optional("eventInterval", SettingTypes.duration(),
+                        "Event time between consecutive records. Without it: 10 µs, the Nexmark schedule (100,000"
+                            + " records per event-time second whatever `rate` is, so a 1 s window over 200 records/s"
+                            + " closes after 8 minutes). Set it to 1/rate (e.g. 5ms at rate 200) for event time that"
+                            + " follows the wall clock.")
+                    .withExample("5ms"),
                 optional("count", atLeast(1), "Stop after this many records (default: unbounded).").withExample(100000),
                 optional("seed", SettingTypes.integer(Long.MIN_VALUE, Long.MAX_VALUE), "Random seed; the same seed gives the same records.")
                     .withDefault(0L))

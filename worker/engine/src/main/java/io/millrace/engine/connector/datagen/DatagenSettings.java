@@ -1,5 +1,7 @@
 package io.millrace.engine.connector.datagen;
 
+import io.millrace.spec.model.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ final class DatagenSettings {
 
   static RecordGenerator generator(String nodeId, Map<String, Object> settings) {
     long seed = longSetting(nodeId, settings, "seed", 0L);
+    EventSchedule schedule = schedule(nodeId, settings);
     String generator = String.valueOf(settings.getOrDefault("generator", "fields"));
     return switch (generator) {
       case "nexmark" -> {
@@ -27,11 +30,22 @@ final class DatagenSettings {
           case "bid" -> NexmarkGenerator.Stream.BID;
           default -> throw error(nodeId, "nexmark.stream", "'" + stream + "' is not all, person, auction or bid");
         };
-        yield new NexmarkGenerator(kind, EventSchedule.NEXMARK_DEFAULT, seed);
+        yield new NexmarkGenerator(kind, schedule, seed);
       }
-      case "fields" -> new FieldsGenerator(fields(nodeId, settings.get("fields")), EventSchedule.NEXMARK_DEFAULT, seed);
+      case "fields" -> new FieldsGenerator(fields(nodeId, settings.get("fields")), schedule, seed);
       default -> throw error(nodeId, "generator", "'" + generator + "' is not fields or nexmark");
     };
+  }
+
+  /** Nexmark's 10 µs between events, unless {@code eventInterval} says otherwise (same base either way). */
+  static EventSchedule schedule(String nodeId, Map<String, Object> settings) {
+    Object interval = settings.get("eventInterval");
+    if (interval == null) {
+      return EventSchedule.NEXMARK_DEFAULT;
+    }
+    Duration parsed = Durations.parse(interval.toString()).filter(d -> !d.isZero())
+        .orElseThrow(() -> error(nodeId, "eventInterval", "'" + interval + "' is not a duration like 5ms or 1s"));
+    return new EventSchedule(EventSchedule.NEXMARK_DEFAULT.baseEpochMillis(), parsed.toNanos());
   }
 
   static long longSetting(String nodeId, Map<String, Object> settings, String name, long fallback) {

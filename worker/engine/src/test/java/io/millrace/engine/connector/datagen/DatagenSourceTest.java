@@ -49,6 +49,38 @@ class DatagenSourceTest {
     return EventSchedule.NEXMARK_DEFAULT.indexOf((Instant) ((Map<?, ?>) event).get("dateTime"));
   }
 
+  private static List<Long> timestamps(Map<String, Object> settings) throws Exception {
+    List<Long> out = new ArrayList<>();
+    DatagenSource source = DatagenSource.fromSettings("gen", settings).withRate(0);
+    try (SourceReader<DatagenSplit> reader = reader(source, 0, 1)) {
+      reader.addSplits(SplitAssignment.share(source.discoverSplits(), 0, 1));
+      while (reader.pollNext((value, ts) -> out.add(ts)) != InputStatus.END_OF_INPUT) {
+        // drain
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void eventIntervalSpacesEventTimeAndWithoutItTheNexmarkScheduleHolds() throws Exception {
+    Map<String, Object> fields = Map.of("fields", List.of(Map.of("name", "id", "kind", "sequence")), "count", 4L);
+    Map<String, Object> spaced = new HashMap<>(fields);
+    spaced.put("eventInterval", "5ms");
+    long base = EventSchedule.NEXMARK_DEFAULT.baseEpochMillis();
+    assertThat(timestamps(spaced)).containsExactly(base, base + 5, base + 10, base + 15);
+    // 10 µs apart: the first four events share one millisecond.
+    assertThat(timestamps(fields)).containsExactly(base, base, base, base);
+
+    Map<String, Object> nexmarkSpaced = new HashMap<>(nexmark("all", 3));
+    nexmarkSpaced.put("eventInterval", "1s");
+    assertThat(timestamps(nexmarkSpaced)).containsExactly(base, base + 1_000, base + 2_000);
+
+    Map<String, Object> bad = new HashMap<>(fields);
+    bad.put("eventInterval", "soon");
+    assertThatThrownBy(() -> DatagenSource.fromSettings("gen", bad))
+        .hasMessageContaining("datagen-source 'gen', setting eventInterval: 'soon' is not a duration");
+  }
+
   @Test
   void sameSeedGivesTheSameRecordsWhateverTheParallelismAndAnotherSeedOthers() throws Exception {
     Function<List<Object>, Map<Long, Object>> byIndex = records -> records.stream()
