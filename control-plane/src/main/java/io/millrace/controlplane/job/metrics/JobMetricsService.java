@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -33,9 +34,11 @@ public class JobMetricsService {
 
     public JobMetrics of(String tenantId, UUID jobId) {
         List<TaskRates> tasks = board.rates(jobId);
-        Optional<Bottleneck> bottleneck = tasks.isEmpty() ? Optional.empty()
-                : topology(tenantId, jobId).flatMap(topology -> bottleneckRule.find(topology, tasks));
-        return new JobMetrics(tasks, NodeGaugeTotals.of(tasks), bottleneck.orElse(null));
+        Optional<JobTopology> topology = tasks.isEmpty() ? Optional.empty() : topology(tenantId, jobId);
+        Optional<Bottleneck> bottleneck = topology.flatMap(t -> bottleneckRule.find(t, tasks));
+        return new JobMetrics(tasks, NodeGaugeTotals.of(tasks), bottleneck.orElse(null),
+                topology.map(JobTopology::sourceChains).orElse(null),
+                topology.map(JobTopology::sinkChains).orElse(null));
     }
 
     private Optional<JobTopology> topology(String tenantId, UUID jobId) {
@@ -56,7 +59,10 @@ public class JobMetricsService {
     /**
      * @param nodeGauges per node id, its gauges over all its subtasks ({@link NodeGaugeTotals})
      * @param bottleneck null when {@link BottleneckRule} finds none
+     * @param sourceChains the chains no chain feeds (the job's records in are theirs); null when the plan is unknown
+     * @param sinkChains the chains that feed no chain (the job's records out are theirs); null when the plan is unknown
      */
-    public record JobMetrics(List<TaskRates> tasks, Map<String, Map<String, Long>> nodeGauges, Bottleneck bottleneck) {
+    public record JobMetrics(List<TaskRates> tasks, Map<String, Map<String, Long>> nodeGauges, Bottleneck bottleneck,
+            Set<String> sourceChains, Set<String> sinkChains) {
     }
 }

@@ -45,6 +45,26 @@ public record JobTopology(Map<String, List<String>> nodes, Map<String, Set<Strin
         return new JobTopology(nodes, frozen, depths(frozen));
     }
 
+    /** Chains no chain feeds: where the job's records come in. */
+    public Set<String> sourceChains() {
+        Set<String> sources = new java.util.TreeSet<>();
+        inputs.forEach((chain, from) -> {
+            if (from.isEmpty()) {
+                sources.add(chain);
+            }
+        });
+        return Set.copyOf(sources);
+    }
+
+    /** Chains that feed no chain: where the job's records leave it (through their sinks). */
+    public Set<String> sinkChains() {
+        Set<String> feeding = new java.util.HashSet<>();
+        inputs.values().forEach(feeding::addAll);
+        Set<String> sinks = new java.util.TreeSet<>(nodes.keySet());
+        sinks.removeAll(feeding);
+        return Set.copyOf(sinks);
+    }
+
     /** Longest path from a source chain; plans are acyclic (the spec compiler refuses cycles). */
     private static Map<String, Integer> depths(Map<String, Set<String>> inputs) {
         Map<String, Integer> depth = new HashMap<>();

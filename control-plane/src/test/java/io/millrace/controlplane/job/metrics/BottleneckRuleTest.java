@@ -40,6 +40,9 @@ class BottleneckRuleTest {
         assertThat(TOPOLOGY.depthOf("events")).isZero();
         assertThat(TOPOLOGY.depthOf("audit")).isEqualTo(1);
         assertThat(TOPOLOGY.depthOf("count")).isEqualTo(2);
+        // The job's records in are the source chain's; its records out leave through the chains nothing reads from.
+        assertThat(TOPOLOGY.sourceChains()).containsExactly("events");
+        assertThat(TOPOLOGY.sinkChains()).containsExactlyInAnyOrder("count", "audit");
     }
 
     @Test

@@ -151,14 +151,22 @@ class JobEndpointsIT {
                 .body("tasks", hasSize(0)).body("recordsInPerSecond", nullValue()).body("bottleneck", nullValue());
         report(id, 1_000, 0.1);
         report(id, 4_000, 0.4);
+        // Only the count chain (count + out, the job's sink chain) reported: the job has no records-in rate yet (they
+        // are its source chain's), and count's records out are the job's.
         given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(200)
                 .body("state", equalTo("CREATED"))
                 .body("tasks", hasSize(1)).body("tasks[0].chainId", equalTo("count"))
                 .body("tasks[0].recordsIn", equalTo(4_000)).body("tasks[0].workerId", equalTo("metrics-worker"))
                 .body("tasks[0].recordsInPerSecond", greaterThan(0f))
                 .body("tasks[0].busyRatio", nullValue())
-                .body("recordsInPerSecond", greaterThan(0f)).body("maxBackpressureRatio", equalTo(0.4f))
+                .body("recordsInPerSecond", nullValue()).body("recordsOutPerSecond", equalTo(0f))
+                .body("maxBackpressureRatio", equalTo(0.4f))
                 .body("bottleneck", nullValue());
+        report(id, "bids", 2_000, 2_000, 0);
+        report(id, "bids", 6_000, 6_000, 0);
+        given().auth().oauth2(bob).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(200)
+                .body("tasks", hasSize(2)).body("recordsInPerSecond", greaterThan(0f))
+                .body("recordsOutPerSecond", equalTo(0f));
         given().auth().oauth2(carol).get("/api/v1/jobs/" + id + "/metrics").then().statusCode(404);
         given().auth().oauth2(alice).post("/api/v1/jobs/" + id + "/stop").then().statusCode(200);
     }
@@ -216,9 +224,13 @@ class JobEndpointsIT {
     }
 
     private void report(String jobId, long recordsIn, double backpressure) {
+        report(jobId, "count", recordsIn, 0, backpressure);
+    }
+
+    private void report(String jobId, String chain, long recordsIn, long recordsOut, double backpressure) {
         TaskMetricsSample sample = TaskMetricsSample.newBuilder()
-                .setTask(TaskRef.newBuilder().setJobId(jobId).setAttempt(1).setChainId("count").setSubtask(0))
-                .setRecordsIn(recordsIn).setBackpressureRatio(backpressure).build();
+                .setTask(TaskRef.newBuilder().setJobId(jobId).setAttempt(1).setChainId(chain).setSubtask(0))
+                .setRecordsIn(recordsIn).setRecordsOut(recordsOut).setBackpressureRatio(backpressure).build();
         workerMessages.fire(new WorkerJobMessage("metrics-worker",
                 WorkerMessage.newBuilder().setMetrics(WorkerMetrics.newBuilder().addTasks(sample)).build()));
     }
