@@ -68,9 +68,13 @@ export const YamlEditor = memo(function YamlEditor({ text, diagnostics, onChange
     timedPhase('yaml-editor', () => editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: fromOutside.of(true) }));
   }, [text]);
 
+  // Whether the editor shows any diagnostics: a text change with none before and none now needs no second dispatch.
+  const showsDiagnostics = useRef(false);
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
+    if (diagnostics.length === 0 && !showsDiagnostics.current) return;
+    showsDiagnostics.current = diagnostics.length > 0;
     const doc = editor.state.doc;
     const located: Diagnostic[] = diagnostics.flatMap((d) => {
       if (d.from !== undefined && d.to !== undefined) {
