@@ -10,6 +10,7 @@
  */
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import type { Position, SpecNode, SpecView } from './specModel';
+import { changedSpan } from './textChange';
 
 export function movedView(before: string, beforeDoc: Document.Parsed, view: SpecView, after: string, places: Readonly<Record<string, Position>>): SpecView | null {
   if (!hasPlainLayout(beforeDoc)) return null;
@@ -47,19 +48,6 @@ function onlyValue(map: YAMLMap, key: string): unknown {
 
 function hasKey(map: YAMLMap, key: string): boolean {
   return map.items.some((pair) => isScalar(pair.key) && pair.key.value === key);
-}
-
-/** The span of `before` that `after` replaced: common prefix and suffix removed. */
-function changedSpan(before: string, after: string): { start: number; endBefore: number; endAfter: number } {
-  let start = 0;
-  while (start < before.length && start < after.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
-  return { start, endBefore, endAfter };
 }
 
 /** 1-based line of offset `at`. */
