@@ -22,6 +22,7 @@ import {
   disconnect,
   initialSettings,
   pasteNodes,
+  readyForEdits,
   removeNodes,
   renameNode,
   setNodeSettings,
@@ -135,6 +136,9 @@ export function BuilderPage({ api, catalog, templates, opened }: { api: ApiClien
     [history.present, catalog],
   );
   const syntaxBroken = problems.length > 0;
+  // A move shows its text without parsing it (its view is derived, spec/movedView.ts): the parse that the next edit
+  // of this text needs is done once the frame showing it is painted and the page is idle.
+  useEffect(() => whenIdle(() => readyForEdits(history.present)), [history.present]);
 
   // ---- edits ----------------------------------------------------------------------------------------------------
 

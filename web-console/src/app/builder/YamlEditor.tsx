@@ -9,6 +9,7 @@ import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { memo, useEffect, useRef } from 'react';
 import { timedPhase } from '../shell/phaseTiming';
+import { changedSpan } from '../spec/textChange';
 
 export interface LineDiagnostic {
   readonly line: number;
@@ -57,20 +58,17 @@ export const YamlEditor = memo(function YamlEditor({ text, diagnostics, onChange
     const current = editor.state.doc.toString();
     if (current === text) return;
     // One change covering only the differing middle keeps the cursor and scroll where the user was.
-    let start = 0;
-    while (start < current.length && start < text.length && current[start] === text[start]) start++;
-    let endOld = current.length;
-    let endNew = text.length;
-    while (endOld > start && endNew > start && current[endOld - 1] === text[endNew - 1]) {
-      endOld--;
-      endNew--;
-    }
-    timedPhase('yaml-editor', () => editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: fromOutside.of(true) }));
+    const { start, endBefore, endAfter } = changedSpan(current, text);
+    timedPhase('yaml-editor', () => editor.dispatch({ changes: { from: start, to: endBefore, insert: text.slice(start, endAfter) }, annotations: fromOutside.of(true) }));
   }, [text]);
 
+  // Whether the editor shows any diagnostics: a text change with none before and none now needs no second dispatch.
+  const showsDiagnostics = useRef(false);
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
+    if (diagnostics.length === 0 && !showsDiagnostics.current) return;
+    showsDiagnostics.current = diagnostics.length > 0;
     const doc = editor.state.doc;
     const located: Diagnostic[] = diagnostics.flatMap((d) => {
       if (d.from !== undefined && d.to !== undefined) {

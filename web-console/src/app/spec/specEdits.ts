@@ -5,8 +5,10 @@
  */
 import type { NodeKind } from '../catalog/nodeKinds';
 import type { PipelineGraph } from './graph';
-import { formatInputRef, readSpec, type InputRef, type Position, type SpecNode, type SpecView } from './specModel';
+import { movedView } from './movedView';
+import { formatInputRef, readSpec, rememberView, type InputRef, type Position, type SpecNode, type SpecView } from './specModel';
 import { deepEqual, replaceAt, setIn, setMany, YamlEditError, type BatchEdit, type Path } from './yamlEdit';
+import { parseCached } from './yamlParse';
 import type { JsonValue } from './yamlRender';
 
 const NODES: Path = ['spec', 'nodes'];
@@ -217,8 +219,26 @@ export function setNodeSettings(text: string, id: string, settings: Record<strin
   return result;
 }
 
+/**
+ * Writes node places into `metadata.layout`. The view of the result is derived from the view before (movedView.ts)
+ * and remembered, so the builder shows a move without parsing the new text; `readyForEdits` parses it later.
+ */
 export function setPositions(text: string, positions: Record<string, Position>): string {
-  return writeLayout(text, positions, []);
+  const view = viewOf(text);
+  const result = writeLayout(text, positions, []);
+  if (result === text) return result;
+  const rounded = Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, roundPosition(p)]));
+  const moved = movedView(text, parseCached(text).doc, view, result, rounded);
+  if (moved !== null) rememberView(result, moved);
+  return result;
+}
+
+/**
+ * Parses `text` now, so that the next edit of it does not: for a text whose view an edit derived without a parse
+ * (a move), called by the builder when the page is idle after showing it. Costs nothing for a text already parsed.
+ */
+export function readyForEdits(text: string): void {
+  parseCached(text);
 }
 
 export function checkNewId(id: string, taken: Iterable<string>): string | null {

@@ -68,7 +68,31 @@ export function placeholderId(index: number): string {
   return `#${index + 1}`;
 }
 
+/**
+ * Views of texts an edit wrote whose view it knew without a parse (`rememberView`): the last few, keyed by the whole
+ * text. Module state on purpose, as the parse cache beside it (yamlParse.ts): bounded, pure results, never modified.
+ */
+const KNOWN_VIEWS = 8;
+const knownViews = new Map<string, SpecView>();
+
+/**
+ * Records the view of `text` that an edit derived from the view of the text it changed (a move only writes places):
+ * `readSpec(text)` returns it without parsing. It must be what parsing `text` would give (specEdits.test.ts checks
+ * this against real parses).
+ */
+export function rememberView(text: string, view: SpecView): void {
+  knownViews.delete(text);
+  knownViews.set(text, view);
+  if (knownViews.size > KNOWN_VIEWS) knownViews.delete(knownViews.keys().next().value as string);
+}
+
 export function readSpec(text: string): ReadResult {
+  const known = knownViews.get(text);
+  return known ? { ok: true, view: known } : parseSpec(text);
+}
+
+/** Reads `text` by parsing it (a cached parse), never from a remembered view. */
+export function parseSpec(text: string): ReadResult {
   const { doc, lines: lineCounter } = parseCached(text);
   if (doc.errors.length > 0) {
     return {

@@ -8,7 +8,7 @@
  * An edit is planned as one splice of the text against the (cached) parse of that text; the builder's next read of
  * the result is the only new parse. The text is the only state, so edits compose without stale offsets.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseCached } from './yamlParse';
 import { isPlainObject, renderBlockValue, renderFlow, renderKey, renderScalar, type JsonValue } from './yamlRender';
 
@@ -90,14 +90,7 @@ export function setMany(text: string, edits: readonly BatchEdit[]): string | nul
   }
   planned.sort((a, b) => a.start - b.start);
   for (let i = 1; i < planned.length; i++) if (planned[i].start < planned[i - 1].end || planned[i].start === planned[i - 1].start) return null;
-  const result = planned.reduceRight(apply, text);
-  // A map turned block is checked in the result, where the splices before it have moved it by their change in length.
-  let shift = 0;
-  for (const one of planned) {
-    if (one.turned && !turnedAsPlanned(result, { ...one.turned, keyLineStart: one.turned.keyLineStart + shift })) return null;
-    shift += one.insert.length - (one.end - one.start);
-  }
-  return result;
+  return planned.reduceRight(apply, text);
 }
 
 const UNCHANGED = 'unchanged';
@@ -206,14 +199,6 @@ interface Splice {
   readonly start: number;
   readonly end: number;
   readonly insert: string;
-  /** Set when the splice turns a flow map block style and adds a key to it: checked on the result (see setMany). */
-  readonly turned?: TurnedFlowMap;
-}
-
-/** A flow map rewritten block style with a new key, by one splice: where the map starts and the key that was added. */
-interface TurnedFlowMap {
-  readonly keyLineStart: number;
-  readonly addedKey: string;
 }
 
 function cut(start: number, end: number, insert: string): Splice {
@@ -303,11 +288,7 @@ function nest(rest: Path, value: JsonValue): JsonValue {
 /** Adds `rest` (with `value` at its end) under `parent`, the node at `parentPath` of `doc`. */
 function addMissing(text: string, doc: Document.Parsed, parentPath: Path, parent: YamlNode | null, rest: Path, value: JsonValue): string {
   const planned = additionOf(text, doc, parentPath, parent, rest, value);
-  if (planned !== null) {
-    const result = apply(text, planned);
-    // The check parses the result, which is the text the builder reads next: the parse is not an extra one.
-    if (!planned.turned || turnedAsPlanned(result, planned.turned)) return result;
-  }
+  if (planned !== null) return apply(text, planned);
   const [head, ...tail] = rest;
   return addPairStepwise(text, doc, parentPath, parent as YAMLMap, head as string, nest(tail, value));
 }
@@ -405,7 +386,7 @@ function itemAdditionOf(text: string, seq: YAMLSeq, value: JsonValue): Splice {
 /**
  * One splice that rewrites a one-line flow map that is the value of a block map key (`metadata: {name: x}`) in block
  * style, each value keeping its own source text, and adds `key: value` as its last entry. Null when the map is not in
- * that position. Whether the result reads as planned is checked on the result (`turnedAsPlanned`).
+ * that position or its entries would not read back the same in block style (`turnsAsPlanned`).
  */
 function turnBlockAdding(text: string, map: YAMLMap, key: string, value: JsonValue): Splice | null {
   const block = blockLinesOf(text, map);
@@ -413,17 +394,26 @@ function turnBlockAdding(text: string, map: YAMLMap, key: string, value: JsonVal
   const lineEnd = endOfLine(text, block.end);
   // What followed the map on its line (a comment) stays after the last old entry, as the stepwise way does.
   const rest = text.slice(block.end, lineEnd);
+  const oldEntries = `${block.lines}${rest}${rest.endsWith('\n') ? '' : '\n'}`;
+  if (!turnsAsPlanned(text.slice(lineStart(text, block.start), block.start), oldEntries, block.childIndent, map, key)) return null;
   const added = `${block.childIndent}${renderKey(key)}:${renderBlockValue(value, `${block.childIndent}  `)}\n`;
-  const insert = `${block.lines}${rest}${rest.endsWith('\n') ? '' : '\n'}${added}`;
-  return { start: block.start, end: lineEnd, insert, turned: { keyLineStart: block.start, addedKey: key } };
+  return cut(block.start, lineEnd, `${oldEntries}${added}`);
 }
 
-/** Whether the map turned block at `turned.keyLineStart` of `result` parses, with the added key in it. */
-function turnedAsPlanned(result: string, turned: TurnedFlowMap): boolean {
-  const { doc } = parseCached(result);
+/**
+ * Whether the map's own entries, turned block under their key line, read back as the same map with `addedKey` as its
+ * last key. Checked on those few lines alone (a placeholder for the added value, which our renderer writes): the rest
+ * of the text is untouched, and parsing the whole result here would put a parse of a 30 KB text on the first move of
+ * a 200-node spec, whose result the builder no longer needs to parse before showing it (see `setPositions`).
+ */
+function turnsAsPlanned(keyLine: string, oldEntries: string, childIndent: string, map: YAMLMap, addedKey: string): boolean {
+  const lines = `${keyLine}${oldEntries}${childIndent}${renderKey(addedKey)}: 0\n`;
+  const doc = parseDocument(lines, { uniqueKeys: false });
   if (doc.errors.length > 0) return false;
-  const map = blockMapAfter(doc, result, turned.keyLineStart);
-  return map !== null && !map.flow && map.items.some((pair) => keyOf(pair) === turned.addedKey);
+  const turned = blockMapAfter(doc, lines, keyLine.length);
+  if (turned === null || turned.flow) return false;
+  const keys = turned.items.map(keyOf);
+  return keys.at(-1) === addedKey && keys.length === map.items.length + 1 && deepEqual(turned.toJSON(), { ...map.toJSON(), [addedKey]: 0 });
 }
 
 /**
