@@ -411,11 +411,14 @@ class ConsoleBrowserIT {
                 page.getByLabel("Job records out per second", new Page.GetByLabelOptions().setExact(true)).innerText(),
                 perTask);
         assertThat(tasks).as("the job's tasks report").isNotEmpty();
-        // The source chain emits into its exchange: records out flow too. (The window chain emits nothing in this
-        // short run, as the engine should: datagen's event time advances 10 µs per record whatever the rate, so at 200
-        // records/s event time moves 2 ms per second and the first 1 s window (1 s out of orderness) closes after
-        // ~17 minutes; see the watermark lag in the log.)
+        // The source chain emits into its exchange; the window chain's sink writes a window's counts once a second
+        // (datagen's eventInterval of 5 ms makes event time follow the wall clock at 200 records/s), and those are
+        // the job's records out.
         assertThat(source.getByLabel(Pattern.compile("records out per second$"))).hasText(NON_ZERO_RATE,
+                new LocatorAssertions.HasTextOptions().setTimeout(JOB_WAIT_MS));
+        Locator windows = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Job graph"))
+                .getByRole(AriaRole.LISTITEM, new Locator.GetByRoleOptions().setName(Pattern.compile("^Chain counts")));
+        assertThat(windows.getByLabel(Pattern.compile("records out per second$"))).hasText(NON_ZERO_RATE,
                 new LocatorAssertions.HasTextOptions().setTimeout(JOB_WAIT_MS));
         assertThat(page.getByLabel("Job records out per second", new Page.GetByLabelOptions().setExact(true)))
                 .hasText(NON_ZERO_RATE, new LocatorAssertions.HasTextOptions().setTimeout(JOB_WAIT_MS));
