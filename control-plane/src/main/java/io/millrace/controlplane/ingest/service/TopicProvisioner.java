@@ -1,17 +1,18 @@
 package io.millrace.controlplane.ingest.service;
 
 import io.millrace.controlplane.ingest.config.IngestConfig;
+import io.millrace.controlplane.kafka.LazyAdmin;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import io.millrace.controlplane.kafka.LazyAdmin;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -72,21 +73,39 @@ public class TopicProvisioner {
      */
     private void awaitLeaders(String topic, long deadlineNanos)
             throws ExecutionException, InterruptedException, TimeoutException {
-        long backoffMs = 10;
-        while (true) {
-            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            if (leftMs <= 0) {
-                throw new TimeoutException("partitions of " + topic + " have no leader yet");
-            }
-            var description = admin().describeTopics(List.of(topic)).allTopicNames().get(leftMs, TimeUnit.MILLISECONDS)
-                    .get(topic);
-            if (description != null && description.partitions().stream().allMatch(p -> p.leader() != null
-                    && !p.leader().isEmpty())) {
+        CompletableFuture<Void> led = new CompletableFuture<>();
+        pollLeaders(topic, 10, led);
+        try {
+            led.get(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())),
+                    TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            led.cancel(false); // stops the polling
+            throw new TimeoutException("partitions of " + topic + " have no leader yet");
+        }
+    }
+
+    /**
+     * Asks for the topic's partitions until each has a leader (a metadata propagation gap of milliseconds), the next
+     * question scheduled with a doubling backoff; completes {@code led}, and stops once it is done or cancelled.
+     */
+    private void pollLeaders(String topic, long backoffMs, CompletableFuture<Void> led) {
+        admin().describeTopics(List.of(topic)).allTopicNames().toCompletionStage().whenComplete((topics, error) -> {
+            if (led.isDone()) {
                 return;
             }
-            Thread.sleep(backoffMs); // a metadata propagation gap of milliseconds: poll, backing off
-            backoffMs = Math.min(200, backoffMs * 2);
-        }
+            if (error != null) {
+                led.completeExceptionally(error);
+                return;
+            }
+            var description = topics.get(topic);
+            if (description != null && description.partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                led.complete(null);
+                return;
+            }
+            CompletableFuture.delayedExecutor(backoffMs, TimeUnit.MILLISECONDS)
+                    .execute(() -> pollLeaders(topic, Math.min(200, backoffMs * 2), led));
+        });
     }
 
     private Admin admin() {
