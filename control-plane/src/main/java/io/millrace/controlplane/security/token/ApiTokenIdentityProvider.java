@@ -41,15 +41,14 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenCreden
         CallerCache.Key key = new CallerCache.Key.Token(ApiTokenSecret.sha256Of(request.secret()));
         // A cached answer needs no database: give it on this (event-loop) thread, sparing two thread hand-offs.
         return cache.cached(key).map(caller -> Uni.createFrom().item(identity(caller)))
-                .orElseGet(() -> context.runBlocking(() -> identityOf(request.secret())));
+                .orElseGet(() -> context.runBlocking(() -> identityOf(request.secret(), key)));
     }
 
     @ActivateRequestContext
-    SecurityIdentity identityOf(String secret) {
+    SecurityIdentity identityOf(String secret, CallerCache.Key key) {
         Caller caller;
         try {
-            caller = cache.get(new CallerCache.Key.Token(ApiTokenSecret.sha256Of(secret)),
-                    () -> authenticator.authenticate(secret));
+            caller = cache.get(key, () -> authenticator.authenticate(secret));
         } catch (ApiTokenRejected rejected) {
             throw new AuthenticationFailedException(rejected.getMessage(), rejected);
         }
